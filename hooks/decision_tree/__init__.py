@@ -1,0 +1,1 @@
+"""The "Should I fire this client?" decision tree: data file -> load -> validate -> render."""

@@ -1,0 +1,73 @@
+"""What the tests share: the project's languages and pages, and how to build the site."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _mkdocs_config() -> dict:
+    class Loader(yaml.SafeLoader):
+        pass
+
+    Loader.add_constructor("!ENV", lambda loader, node: None)
+    return yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
+
+
+def _i18n_languages() -> list[dict]:
+    for plugin in _mkdocs_config()["plugins"]:
+        if isinstance(plugin, dict) and "i18n" in plugin:
+            return plugin["i18n"]["languages"]
+    raise AssertionError("mkdocs.yml has no i18n plugin")
+
+
+LANGUAGES: list[str] = [lang["locale"] for lang in _i18n_languages()]
+DEFAULT: str = next(lang["locale"] for lang in _i18n_languages() if lang.get("default"))
+NATIVE_NAMES: dict[str, str] = {lang["locale"]: lang["name"] for lang in _i18n_languages()}
+PAGES: list[str] = sorted(p.stem for p in (ROOT / "docs" / DEFAULT).glob("*.md"))
+
+
+def url_prefix(language: str) -> str:
+    """The address prefix of a language: "" for the default language, "tr/" for Turkish."""
+    return "" if language == DEFAULT else f"{language}/"
+
+
+def page_path(language: str, page: str) -> str:
+    """The address path of a page in a language, e.g. "tr/listening/"."""
+    return url_prefix(language) + ("" if page == "index" else f"{page}/")
+
+
+@dataclass(frozen=True)
+class Build:
+    site: Path
+    output: str
+
+
+def run_build(project: Path, site: Path) -> subprocess.CompletedProcess:
+    """`mkdocs build --strict` of a project folder into `site`."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
+        cwd=project, env=env, capture_output=True, text=True, timeout=600,
+    )
+
+
+def copy_project(target: Path) -> Path:
+    """A copy of the project's sources, for builds that break something on purpose."""
+    for name in ("mkdocs.yml", "docs", "hooks", "overrides", "data", "translations"):
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, target / name)
+    return target
+
+

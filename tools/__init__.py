@@ -1,0 +1,1 @@
+"""Command-line tools for writers and maintainers of the handbook."""
