@@ -27,6 +27,16 @@ function fold(text) {
     .replace(/[\u0300-\u036f]/g, "");
 }
 
+/*
+ * A query word is searched as typed (so Material highlights it in the results) and folded (so
+ * it also matches words typed without their accents); words with search syntax only folded.
+ */
+function expand(word) {
+  var folded = fold(word);
+  if (/^[+\-]|[:~^*"]/.test(word) || folded === word.toLowerCase()) return folded;
+  return word.toLowerCase() + " " + folded;
+}
+
 var SETUP = 0;
 var QUERY = 2;
 
@@ -40,7 +50,7 @@ function prepare(message) {
       doc.folded_text = fold(doc.text || "");
     });
   } else if (message && message.type === QUERY && typeof message.data === "string") {
-    message.data = fold(message.data);
+    message.data = message.data.split(/\s+/).map(expand).join(" ");
   }
   return message;
 }

@@ -1,0 +1,58 @@
+"""Set up and run the handbook: `python3 tasks.py serve` or `python3 tasks.py test`.
+
+Both commands first make sure the project's own virtual environment (.venv) exists and has the
+pinned dependencies of pyproject.toml; they need nothing but Python 3.11 or newer.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = ROOT / ".venv"
+PYTHON = VENV / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
+STAMP = VENV / ".installed"
+
+
+def ensure_environment() -> None:
+    """Create .venv and install the dependencies when pyproject.toml has changed."""
+    wanted = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
+    if STAMP.exists() and STAMP.read_text() == wanted and PYTHON.exists():
+        return
+    if not PYTHON.exists():
+        print("Creating the virtual environment in .venv ...", flush=True)
+        venv.create(VENV, with_pip=True)
+    print("Installing the pinned dependencies ...", flush=True)
+    subprocess.run([str(PYTHON), "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
+                    "-e", ".[test]"], cwd=ROOT, check=True)
+    STAMP.write_text(wanted)
+
+
+def run(*command: str) -> int:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.call([str(PYTHON), *command], cwd=ROOT, env=env)
+
+
+def main(argv: list[str]) -> int:
+    if not argv or argv[0] not in {"serve", "test", "build", "benchmark"}:
+        print(__doc__)
+        print("Other commands: build (the static site into site/), benchmark (build and size figures).")
+        return 2
+    ensure_environment()
+    command, rest = argv[0], argv[1:]
+    if command == "serve":
+        return run("-m", "mkdocs", "serve", "--dev-addr", "127.0.0.1:8000", *rest)
+    if command == "build":
+        return run("-m", "mkdocs", "build", "--strict", *rest)
+    if command == "benchmark":
+        return run("-m", "tools.benchmark", *rest)
+    return run("-m", "pytest", *rest)
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

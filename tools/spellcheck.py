@@ -1,0 +1,105 @@
+"""Spell-check the built pages of one language with Hunspell: `python -m tools.spellcheck LANG [SITE]`.
+
+Checks the article text of every page of the language in the built site (default: site/),
+leaving out code and anything marked as another language (`*word*{lang=tr}` in Markdown).
+Words the dictionary lacks but that are right (names, terms) go in translations/LANG/words.txt.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DICTIONARIES = {"en": "en_US", "tr": "tr_TR", "is": "is_IS", "pt": "pt_PT", "kk": "kk_KZ"}
+SKIPPED_TAGS = {"code", "pre", "script", "style", "svg", "kbd"}
+VOID_TAGS = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+
+
+class ArticleText(HTMLParser):
+    """The text of <article> in the page's own language, without code or permalink symbols."""
+
+    def __init__(self, language: str):
+        super().__init__()
+        self.language = language
+        self.stack: list[bool] = []  # per open element: is its text skipped?
+        self.in_article = 0
+        self.parts: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in VOID_TAGS:
+            return
+        values = dict(attrs)
+        skipped = bool(self.stack and self.stack[-1]) or tag in SKIPPED_TAGS \
+            or "headerlink" in (values.get("class") or "") \
+            or (values.get("lang") not in (None, self.language))
+        self.stack.append(skipped)
+        if tag == "article":
+            self.in_article += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in VOID_TAGS or not self.stack:
+            return
+        self.stack.pop()
+        if tag == "article":
+            self.in_article -= 1
+
+    def handle_data(self, data: str) -> None:
+        if self.in_article and not (self.stack and self.stack[-1]):
+            self.parts.append(data)
+
+
+def page_text(html: str, language: str) -> str:
+    parser = ArticleText(language)
+    parser.feed(html)
+    return " ".join(parser.parts)
+
+
+def language_pages(site: Path, language: str, default: str = "en") -> list[Path]:
+    """The built pages of a language (the default language's are at the site root)."""
+    if language != default:
+        return sorted((site / language).glob("**/index.html"))
+    others = set(DICTIONARIES) - {default}
+    return sorted(p for p in site.glob("**/index.html") if p.relative_to(site).parts[0] not in others)
+
+
+def unknown_words(text: str, language: str) -> list[str]:
+    """Words of `text` that neither the dictionary nor the project's word list knows."""
+    if shutil.which("hunspell") is None:
+        raise RuntimeError("Hunspell is not installed: apt-get install hunspell hunspell-en-us "
+                           "hunspell-tr hunspell-is hunspell-pt-pt hunspell-kk")
+    words = ROOT / "translations" / language / "words.txt"
+    command = ["hunspell", "-i", "UTF-8", "-d", DICTIONARIES[language], "-l"]
+    if words.exists():
+        command[1:1] = ["-p", str(words)]
+    result = subprocess.run(command, input=text, capture_output=True, text=True, check=True)
+    return sorted(set(result.stdout.split()))
+
+
+def check(site: Path, language: str) -> dict[str, list[str]]:
+    """Unknown words per page path."""
+    found = {}
+    for page in language_pages(site, language):
+        unknown = unknown_words(page_text(page.read_text(encoding="utf-8"), language), language)
+        if unknown:
+            found[str(page.relative_to(site))] = unknown
+    return found
+
+
+def main(argv: list[str]) -> int:
+    if not argv or argv[0] not in DICTIONARIES:
+        print(__doc__)
+        return 2
+    site = Path(argv[1]) if len(argv) > 1 else ROOT / "site"
+    found = check(site, argv[0])
+    for page, words in found.items():
+        print(f"{page}: {' '.join(words)}")
+    print(f"{sum(map(len, found.values()))} unknown words in {len(found)} pages.")
+    return 1 if found else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
