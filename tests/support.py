@@ -9,29 +9,12 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
+from tools.project import DEFAULT, LANGUAGES, ROOT, i18n_languages, mkdocs_config
 
-ROOT = Path(__file__).resolve().parent.parent
-
-
-def _mkdocs_config() -> dict:
-    class Loader(yaml.SafeLoader):
-        pass
-
-    Loader.add_constructor("!ENV", lambda loader, node: None)
-    return yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
+__all__ = ["DEFAULT", "LANGUAGES", "ROOT", "mkdocs_config"]
 
 
-def _i18n_languages() -> list[dict]:
-    for plugin in _mkdocs_config()["plugins"]:
-        if isinstance(plugin, dict) and "i18n" in plugin:
-            return plugin["i18n"]["languages"]
-    raise AssertionError("mkdocs.yml has no i18n plugin")
-
-
-LANGUAGES: list[str] = [lang["locale"] for lang in _i18n_languages()]
-DEFAULT: str = next(lang["locale"] for lang in _i18n_languages() if lang.get("default"))
-NATIVE_NAMES: dict[str, str] = {lang["locale"]: lang["name"] for lang in _i18n_languages()}
+NATIVE_NAMES: dict[str, str] = {lang["locale"]: lang["name"] for lang in i18n_languages()}
 PAGES: list[str] = sorted(p.stem for p in (ROOT / "docs" / DEFAULT).glob("*.md"))
 
 
@@ -62,6 +45,7 @@ def run_build(project: Path, site: Path) -> subprocess.CompletedProcess:
 
 def copy_project(target: Path) -> Path:
     """A copy of the project's sources, for builds that break something on purpose."""
+    target.mkdir(parents=True, exist_ok=True)
     for name in ("mkdocs.yml", "docs", "hooks", "overrides", "data", "translations"):
         source = ROOT / name
         if source.is_dir():

@@ -11,16 +11,16 @@ sys.path.insert(0, str(ROOT / "hooks"))
 from decision_tree.errors import TreeError  # noqa: E402
 from decision_tree.pipeline import load_trees  # noqa: E402
 from decision_tree.sections import language_pages, sections_of  # noqa: E402
+from tools.project import DEFAULT, LANGUAGES  # noqa: E402
 
-LANGUAGES = ["en", "tr", "is", "pt", "kk"]
 
 
 def main(argv: list[str]) -> int:
-    languages = ["en"] + [lang for lang in (argv or LANGUAGES) if lang != "en"]
+    languages = [DEFAULT] + [lang for lang in (argv or LANGUAGES) if lang != DEFAULT]
     sections = {name: [sid for sid, _ in sections_of(path.read_text(encoding="utf-8"))]
-                for name, path in language_pages(ROOT / "docs", "en").items()}
+                for name, path in language_pages(ROOT / "docs", DEFAULT).items()}
     try:
-        trees = load_trees(ROOT, languages, "en", sections)
+        trees = load_trees(ROOT, languages, DEFAULT, sections)
     except TreeError as error:
         print(error)
         return 1

@@ -13,7 +13,8 @@ import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from tools.project import DEFAULT, LANGUAGES, ROOT
+
 DICTIONARIES = {"en": "en_US", "tr": "tr_TR", "is": "is_IS", "pt": "pt_PT", "kk": "kk_KZ"}
 SKIPPED_TAGS = {"code", "pre", "script", "style", "svg", "kbd"}
 VOID_TAGS = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
@@ -58,11 +59,11 @@ def page_text(html: str, language: str) -> str:
     return " ".join(parser.parts)
 
 
-def language_pages(site: Path, language: str, default: str = "en") -> list[Path]:
+def language_pages(site: Path, language: str, default: str = DEFAULT) -> list[Path]:
     """The built pages of a language (the default language's are at the site root)."""
     if language != default:
         return sorted((site / language).glob("**/index.html"))
-    others = set(DICTIONARIES) - {default}
+    others = set(LANGUAGES) - {default}
     return sorted(p for p in site.glob("**/index.html") if p.relative_to(site).parts[0] not in others)
 
 
