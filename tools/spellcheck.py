@@ -1,7 +1,9 @@
 """Spell-check the built pages of one language with Hunspell: `python -m tools.spellcheck LANG [SITE]`.
 
-Checks the article text of every page of the language in the built site (default: site/),
-leaving out code and anything marked as another language (`*word*{lang=tr}` in Markdown).
+Checks all the visible text of every page of the language in the built site (default: site/):
+the article, and also the header, navigation and footer, so an interface word left in English
+shows up too. Code and anything marked as another language (`*word*{lang=tr}` in Markdown, the
+language switcher's native names) are left out.
 Words the dictionary lacks but that are right (names, terms) go in translations/LANG/words.txt.
 """
 
@@ -20,14 +22,14 @@ SKIPPED_TAGS = {"code", "pre", "script", "style", "svg", "kbd"}
 VOID_TAGS = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
 
-class ArticleText(HTMLParser):
-    """The text of <article> in the page's own language, without code or permalink symbols."""
+class VisibleText(HTMLParser):
+    """The text of <body> in the page's own language, without code or permalink symbols."""
 
     def __init__(self, language: str):
         super().__init__()
         self.language = language
         self.stack: list[bool] = []  # per open element: is its text skipped?
-        self.in_article = 0
+        self.in_body = 0
         self.parts: list[str] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -38,33 +40,34 @@ class ArticleText(HTMLParser):
             or "headerlink" in (values.get("class") or "") \
             or (values.get("lang") not in (None, self.language))
         self.stack.append(skipped)
-        if tag == "article":
-            self.in_article += 1
+        if tag == "body":
+            self.in_body += 1
 
     def handle_endtag(self, tag: str) -> None:
         if tag in VOID_TAGS or not self.stack:
             return
         self.stack.pop()
-        if tag == "article":
-            self.in_article -= 1
+        if tag == "body":
+            self.in_body -= 1
 
     def handle_data(self, data: str) -> None:
-        if self.in_article and not (self.stack and self.stack[-1]):
+        if self.in_body and not (self.stack and self.stack[-1]):
             self.parts.append(data)
 
 
 def page_text(html: str, language: str) -> str:
-    parser = ArticleText(language)
+    parser = VisibleText(language)
     parser.feed(html)
     return " ".join(parser.parts)
 
 
 def language_pages(site: Path, language: str, default: str = DEFAULT) -> list[Path]:
-    """The built pages of a language (the default language's are at the site root)."""
-    if language != default:
-        return sorted((site / language).glob("**/index.html"))
+    """The built pages of a language, its 404 page included (the default language's at the root)."""
+    folder = site if language == default else site / language
     others = set(LANGUAGES) - {default}
-    return sorted(p for p in site.glob("**/index.html") if p.relative_to(site).parts[0] not in others)
+    pages = [p for p in folder.glob("**/index.html")
+             if language != default or p.relative_to(site).parts[0] not in others]
+    return sorted(pages) + [folder / "404.html"]
 
 
 def unknown_words(text: str, language: str) -> list[str]:

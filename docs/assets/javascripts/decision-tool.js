@@ -37,7 +37,7 @@
     var problem = root.querySelector("[data-hb-status]");
     var summary = root.querySelector("[data-hb-summary]");
     var announcer = document.createElement("p");
-    announcer.className = "md-visually-hidden";
+    announcer.className = "hb-visually-hidden";
     announcer.setAttribute("aria-live", "polite");
     root.appendChild(announcer);
     var memory = null;  // answers to keep while the reader changes an earlier one
@@ -101,7 +101,7 @@
         var answer = element("dd", null, node.answers[step.answer].label + " ");
         var change = element("a", "hb-tool__change", words.change);
         change.href = "#" + (index ? serialize(steps.slice(0, index)) : step.node);
-        change.appendChild(element("span", "md-visually-hidden", " " + text("change_hidden", { question: node.title })));
+        change.appendChild(element("span", "hb-visually-hidden", " " + text("change_hidden", { question: node.title })));
         change.addEventListener("click", function () {
           memory = {};
           steps.slice(index).forEach(function (later) { memory[later.node] = later.answer; });
