@@ -6,15 +6,35 @@
 (function () {
   "use strict";
 
+  var SWITCHER_LINK = "a.md-select__link[hreflang]";
+
   function carryFragment() {
-    var links = document.querySelectorAll("a.md-select__link[hreflang]");
+    var links = document.querySelectorAll(SWITCHER_LINK);
     for (var i = 0; i < links.length; i++) {
       links[i].href = links[i].href.split("#")[0] + location.hash;
     }
   }
 
+  // Material rewrites clicks on alternate-language links from its sitemaps, which are made for
+  // sites whose languages mirror each other path for path; here it would drop the #section.
+  // The links already point at the right page, so they are left to the browser.
+  document.addEventListener("click", function (event) {
+    if (event.target instanceof Element && event.target.closest(SWITCHER_LINK)) {
+      carryFragment();
+      event.stopPropagation();
+    }
+  }, true);
+
+  // Material's search dialog has no accessible name; give it the search box's own label.
+  function nameSearchDialog() {
+    var dialog = document.querySelector(".md-search[role=dialog]");
+    var input = document.querySelector(".md-search__input");
+    if (dialog && input && !dialog.hasAttribute("aria-label"))
+      dialog.setAttribute("aria-label", input.getAttribute("aria-label") || input.placeholder);
+  }
+
   window.addEventListener("hashchange", carryFragment);
-  document.addEventListener("DOMContentLoaded", carryFragment);
-  if (window.document$) window.document$.subscribe(carryFragment);  // Material's instant loading
+  nameSearchDialog();
+  if (window.document$) window.document$.subscribe(carryFragment);  // also after instant loading
   carryFragment();
 })();
