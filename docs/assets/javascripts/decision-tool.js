@@ -177,7 +177,11 @@
       else window.removeEventListener("hashchange", onHashChange);
     }
     window.addEventListener("hashchange", onHashChange);
-    render(parse(location.hash), location.hash.length > 1);
+    render(parse(location.hash), false);
+    // A link to a step: once the page has settled, put the reader on that step's question.
+    if (location.hash.length > 1) window.setTimeout(function () {
+      nodes[parse(location.hash).current].heading.focus();
+    }, 0);
   }
 
   function init() {
