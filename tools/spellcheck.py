@@ -64,7 +64,7 @@ def page_text(html: str, language: str) -> str:
 def language_pages(site: Path, language: str, default: str = DEFAULT) -> list[Path]:
     """The built pages of a language, its 404 page included (the default language's at the root)."""
     folder = site if language == default else site / language
-    others = set(LANGUAGES) - {default}
+    others = set(LANGUAGES)  # at the root: skip the other languages and /<default>/ forwarding pages
     pages = [p for p in folder.glob("**/index.html")
              if language != default or p.relative_to(site).parts[0] not in others]
     return sorted(pages) + [folder / "404.html"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page
 
-from support import LANGUAGES, NATIVE_NAMES, page_path, url_prefix
+from support import DEFAULT, LANGUAGES, NATIVE_NAMES, page_path, url_prefix
 
 
 def open_switcher(page: Page) -> None:
@@ -49,3 +49,9 @@ def test_a_missing_page_shows_the_404_page_of_its_language(page: Page, site_url:
     home.click()
     page.wait_for_load_state()
     assert page.url == site_url + url_prefix(language)
+
+
+def test_the_default_language_also_answers_under_its_own_prefix(page: Page, site_url: str) -> None:
+    page.goto(site_url + f"{DEFAULT}/when-to-fire/#cautions")
+    page.wait_for_url(site_url + "when-to-fire/#cautions")
+    assert page.locator("html").get_attribute("lang") == DEFAULT
