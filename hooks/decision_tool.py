@@ -31,6 +31,14 @@ OVERVIEW_PAGE = "decision-tool-overview"
 
 _trees: dict[str, Tree] = {}
 _words: dict[str, dict[str, str]] = {}
+_loaded_from: list[tuple[str, int]] = []
+
+
+def _signature(root: Path, docs_dir: Path) -> list[tuple[str, int]]:
+    """Every input file of the tree with its modification time: unchanged means nothing to redo."""
+    files = [root / "data" / "decision-tree.yml", root / "data" / "decision-tree.schema.json",
+             *sorted((root / "translations").glob("*/*.yml")), *sorted(docs_dir.glob("*/*.md"))]
+    return [(str(path), path.stat().st_mtime_ns) for path in files if path.exists()]
 
 
 def _sections(docs_dir: Path, language: str) -> dict[str, list[tuple[str, str]]]:
@@ -39,9 +47,12 @@ def _sections(docs_dir: Path, language: str) -> dict[str, list[tuple[str, str]]]
 
 
 def on_config(config: MkDocsConfig) -> None:
-    # Runs once per language under mkdocs-static-i18n; loading again is cheap and keeps it simple.
+    # mkdocs-static-i18n runs this once per language: load and check only when an input changed.
     i18n = config.plugins["i18n"]
     root = Path(config.config_file_path).parent
+    signature = _signature(root, Path(config.docs_dir))
+    if signature == _loaded_from:
+        return
     languages, default = list(i18n.build_languages), i18n.default_language
     sections = {page: [sid for sid, _ in found]
                 for page, found in _sections(Path(config.docs_dir), default).items()}
@@ -54,6 +65,7 @@ def on_config(config: MkDocsConfig) -> None:
     _words.clear()
     _words.update({lang: {key[len("tool."):]: text for key, text in words.items() if key.startswith("tool.")}
                    for lang, words in load_words(root, languages, default).items()})
+    _loaded_from[:] = signature
 
 
 def _href(files: Files, page: Page, language: str, default: str, name: str) -> str:

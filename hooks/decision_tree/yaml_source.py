@@ -30,12 +30,20 @@ class YamlSource:
         return self.lines.get(())
 
 
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: much faster
+_SCALARS = yaml.constructor.SafeConstructor()
+
+
+def _scalar(node: yaml.Node) -> Any:
+    return _SCALARS.construct_object(node, deep=True)
+
+
 def _walk(node: yaml.Node, path: Key, lines: dict[Key, int], file: str) -> Any:
     lines.setdefault(path, node.start_mark.line + 1)  # a mapping value keeps its key's line
     if isinstance(node, yaml.MappingNode):
         result: dict[Any, Any] = {}
         for key_node, value_node in node.value:
-            key = yaml.safe_load(yaml.serialize(key_node))
+            key = _scalar(key_node)
             if key in result:
                 raise TreeError(
                     file, key_node.start_mark.line + 1, None,
@@ -47,7 +55,7 @@ def _walk(node: yaml.Node, path: Key, lines: dict[Key, int], file: str) -> Any:
         return result
     if isinstance(node, yaml.SequenceNode):
         return [_walk(item, path + (i,), lines, file) for i, item in enumerate(node.value)]
-    return yaml.safe_load(yaml.serialize(node))
+    return _scalar(node)
 
 
 def read_yaml(path: Path, shown_as: str) -> YamlSource:
@@ -57,7 +65,7 @@ def read_yaml(path: Path, shown_as: str) -> YamlSource:
                         f"create {shown_as} (copy the English file and translate its text).")
     text = path.read_text(encoding="utf-8")
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        root = yaml.compose(text, Loader=_LOADER)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         raise TreeError(
