@@ -33,7 +33,17 @@
       dialog.setAttribute("aria-label", input.getAttribute("aria-label") || input.placeholder);
   }
 
+  // A section that moved: send a reader who followed an old link to where it is now.
+  function followMovedSection() {
+    var data = document.getElementById("hb-redirects");
+    var moved = data ? JSON.parse(data.textContent) : {};
+    var target = moved[decodeURIComponent(location.hash.slice(1))];
+    if (target) location.replace(target);
+  }
+
   window.addEventListener("hashchange", carryFragment);
+  window.addEventListener("hashchange", followMovedSection);
+  followMovedSection();
   nameSearchDialog();
   if (window.document$) window.document$.subscribe(carryFragment);  // also after instant loading
   carryFragment();

@@ -1,0 +1,35 @@
+"""A section id that moved, with a redirect in data/published-ids.yml: old links still arrive."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from playwright.sync_api import Page
+
+from support import LANGUAGES, copy_project, page_path, run_build, serve
+
+OLD, NEW = "dismiss-no-concern", "take-every-concern-seriously"
+
+
+@pytest.fixture(scope="module")
+def moved_site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    project = copy_project(tmp_path_factory.mktemp("project"))
+    for language in LANGUAGES:
+        page = project / "docs" / language / "listening.md"
+        page.write_text(page.read_text(encoding="utf-8").replace("{#" + OLD + "}", "{#" + NEW + "}"), encoding="utf-8")
+    published = project / "data" / "published-ids.yml"
+    text = published.read_text(encoding="utf-8").replace(f"    - {OLD}\n", f"    - {NEW}\n")
+    published.write_text(text.replace("redirects: {}", f"redirects:\n  listening#{OLD}: listening#{NEW}"), encoding="utf-8")
+    result = run_build(project, project / "site")
+    assert result.returncode == 0, result.stderr[-3000:]
+    server, url = serve(project / "site")
+    yield url
+    server.shutdown()
+
+
+@pytest.mark.parametrize("language", ["kk", "en"])
+def test_an_old_section_link_arrives_at_the_new_section(page: Page, moved_site_url: str, language: str) -> None:
+    page.goto(moved_site_url + page_path(language, "listening") + f"#{OLD}")
+    page.wait_for_url(moved_site_url + page_path(language, "listening") + f"#{NEW}")
+    assert page.locator(f"#{NEW}").is_visible()
