@@ -188,3 +188,13 @@ def test_overview_shows_every_node_and_links_into_the_tool(page: Page, site_url:
     page.locator(f"#overview-lying a[href$='#lying']").first.click()
     page.wait_for_load_state()
     expect_step(page, "lying")
+
+
+@pytest.mark.parametrize("language", [DEFAULT, "kk"])
+def test_axe_finds_no_violations_with_answers_and_an_outcome_shown(page: Page, site_url: str, language: str) -> None:
+    from axe_playwright_python.sync_playwright import Axe
+
+    page.goto(tool_url(site_url, language) + "#physical-abuse=no/mental-abuse=once")
+    expect_step(page, "set-limits")
+    results = Axe().run(page)
+    assert results.response["violations"] == [], results.generate_report()
