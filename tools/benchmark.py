@@ -103,6 +103,9 @@ def main() -> int:
         for language in LANGUAGES:
             index = (site if language == DEFAULT else site / language) / "search" / "search_index.json"
             print(f"  {language}: {kb(sizes(index))}")
+        every = [(site if lang == DEFAULT else site / lang) / "search" / "search_index.json" for lang in LANGUAGES]
+        merged = (sum(sizes(path)[0] for path in every), sum(sizes(path)[1] for path in every))
+        print(f"  all languages together (what one merged index would weigh): {kb(merged)}")
         print("Decision tool and search folding, as shipped:")
         for name in TOOL_FILES:
             print(f"  {name:48} {kb(sizes(site / name))}")
