@@ -37,7 +37,7 @@ def _text(source: YamlSource, node: str, value: object, *path: object) -> str:
 def _only_keys(source: YamlSource, node: str, raw: dict, allowed: set[str], *path: object) -> None:
     for key in raw:
         if key not in allowed:
-            structural = key in {"type", "next", "id", "read", "answers_order"}
+            structural = key in {"type", "next", "id", "read"}
             raise TreeError(
                 source.file, source.line(*path, key), node,
                 f"'{key}' is not something a translation can contain.",

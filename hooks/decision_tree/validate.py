@@ -57,7 +57,7 @@ def check_schema(source: YamlSource, schema_path: Path) -> None:
     """The file has the shape data/decision-tree.schema.json describes."""
     schema = json.loads(schema_path.read_text(encoding="utf-8"))
     validator = jsonschema.Draft202012Validator(schema)
-    errors = sorted(validator.iter_errors(source.data), key=lambda e: (len(e.absolute_path), list(map(str, e.absolute_path))))
+    errors = list(validator.iter_errors(source.data))
     if not errors:
         return
     error = max(errors, key=lambda e: len(e.absolute_path))  # the most specific one
@@ -98,19 +98,20 @@ def _leads_to_outcome(tree: Tree) -> set[str]:
 
 
 def _find_cycle(tree: Tree) -> list[str] | None:
-    state: dict[str, int] = {}  # 1 = on the current path, 2 = done
+    """The nodes of a loop, first node repeated at the end, or None."""
+    done: set[str] = set()
 
     def visit(node_id: str, path: list[str]) -> list[str] | None:
-        state[node_id] = 1
+        if node_id in path:
+            return path[path.index(node_id):] + [node_id]
+        if node_id in done:
+            return None
         node = tree.nodes[node_id]
         for answer in node.answers if isinstance(node, Question) else ():
-            if state.get(answer.next) == 1:
-                return path[path.index(answer.next):] + [node_id, answer.next] if answer.next in path else path + [node_id, answer.next]
-            if answer.next not in state:
-                found = visit(answer.next, path + [node_id])
-                if found:
-                    return found
-        state[node_id] = 2
+            found = visit(answer.next, path + [node_id])
+            if found:
+                return found
+        done.add(node_id)
         return None
 
     return visit(tree.start, [])
@@ -196,4 +197,4 @@ def check_links(tree: Tree, source: YamlSource, sections: dict[str, list[str]]) 
                 raise TreeError(source.file, line, node.id,
                                 f"the page '{page}' has no section with the id '{section}'.",
                                 f"use one of its section ids (listed in data/published-ids.yml), for example '{page}#{sections[page][0]}'."
-                                if sections[page] else f"link to a page that has sections.")
+                                if sections[page] else "link to a page that has sections.")

@@ -185,7 +185,7 @@ def test_outcome_links_lead_to_existing_sections(page: Page, site_url: str) -> N
 def test_overview_shows_every_node_and_links_into_the_tool(page: Page, site_url: str) -> None:
     page.goto(site_url + page_path("tr", "decision-tool-overview"))
     assert page.locator(".hb-overview__node").count() == len(TREE.nodes)
-    page.locator(f"#overview-lying a[href$='#lying']").first.click()
+    page.locator("#overview-lying a[href$='#lying']").first.click()
     page.wait_for_load_state()
     expect_step(page, "lying")
 

@@ -8,7 +8,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import BrowserContext, Page
 
-from support import LANGUAGES, PAGES, page_path, url_prefix
+from support import LANGUAGES, PAGES, page_path
 
 
 def test_no_page_in_any_language_requests_another_host(context: BrowserContext, site_url: str) -> None:
