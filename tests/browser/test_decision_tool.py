@@ -103,7 +103,7 @@ def test_back_and_forward_step_through_the_answers(page: Page, site_url: str) ->
 
 
 def test_the_summary_lists_the_answers_and_change_keeps_later_answers_that_still_apply(page: Page, site_url: str) -> None:
-    # physical-abuse=no / mental-abuse=no / legal-risk=no / lying=yes -> let-go
+    # physical-abuse=no / mental-abuse=no / legal-risk=no / lying=yes -> end-now
     path = "physical-abuse=no/mental-abuse=no/legal-risk=no/lying=yes"
     page.goto(tool_url(site_url, DEFAULT) + "#" + path)
     summary = page.locator("[data-hb-summary]")
@@ -113,7 +113,7 @@ def test_the_summary_lists_the_answers_and_change_keeps_later_answers_that_still
     expect_step(page, "mental-abuse")
     assert page.locator("[data-hb-summary] dt").count() == 1
     page.locator("#mental-abuse a[data-hb-answer='no']").click()  # same answer: later ones still apply
-    expect_step(page, "let-go")
+    expect_step(page, "end-now")
     summary.locator(".hb-tool__change").nth(1).click()
     page.locator("#mental-abuse a[data-hb-answer='once']").click()  # leads elsewhere
     expect_step(page, "set-limits")
