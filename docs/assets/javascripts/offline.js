@@ -1,0 +1,111 @@
+/*
+ * "Save for offline" on each language's home page (see handbook/offline.py and sw.js).
+ *
+ * The control shows the size of the language's offline copy (its offline.json). Choosing it
+ * registers the site's service worker and saves every file of that language in the browser's
+ * cache; later visits then work without a connection. A saved language can be removed again.
+ * Browsers without service workers never see the control.
+ */
+(function () {
+  "use strict";
+
+  var PREFIX = "handbook-offline:";
+  var item = document.querySelector(".hb-offline");
+  if (!item || !("serviceWorker" in navigator) || !window.caches || !window.fetch) return;
+
+  var button = item.querySelector("button");
+  var status = item.querySelector(".hb-offline__status");
+  var language = item.dataset.language;
+  var root = new URL(item.dataset.root || "./", location.href);
+  var manifestUrl = new URL("offline.json", location.href);  // the home page is the language root
+  var manifest = null;
+  var saved = false;
+
+  function size(bytes) {
+    var number = new Intl.NumberFormat(document.documentElement.lang || undefined, {
+      minimumFractionDigits: 1, maximumFractionDigits: 1
+    }).format(Math.max(bytes / 1e6, 0.1));
+    return item.dataset.megabytes.replace("{number}", number);
+  }
+
+  function savedCaches() {
+    return caches.keys().then(function (names) {
+      return names.filter(function (name) {
+        return name.indexOf(PREFIX) === 0 && name.split(":")[2] === language;
+      });
+    });
+  }
+
+  function show(message) {
+    status.textContent = message || "";
+  }
+
+  function render() {
+    button.disabled = false;
+    if (saved) {
+      button.textContent = item.dataset.remove;
+      show(item.dataset.saved);
+    } else {
+      button.textContent = item.dataset.save.replace("{size}", manifest ? size(manifest.bytes) : "…");
+      show("");
+    }
+    item.hidden = false;
+  }
+
+  function save() {
+    button.disabled = true;
+    show(item.dataset.saving);
+    return navigator.serviceWorker.register(new URL("sw.js", root).href, { scope: root.href })
+      .then(function () { return fetch(manifestUrl, { cache: "no-store" }); })
+      .then(function (response) { return response.json(); })
+      .then(function (fresh) {
+        manifest = fresh;
+        return caches.open(PREFIX + fresh.version + ":" + language).then(function (cache) {
+          return cache.addAll(fresh.files.map(function (address) {
+            return new Request(new URL(address, root).href, { cache: "reload" });
+          }));
+        });
+      })
+      .then(function () {
+        return savedCaches().then(function (names) {
+          return Promise.all(names.filter(function (name) {
+            return name.split(":")[1] !== manifest.version;
+          }).map(function (name) { return caches.delete(name); }));
+        });
+      })
+      .then(function () { saved = true; render(); item.dataset.state = "saved"; },
+            function () { render(); show(item.dataset.failed); });
+  }
+
+  function remove() {
+    button.disabled = true;
+    return savedCaches()
+      .then(function (names) { return Promise.all(names.map(function (name) { return caches.delete(name); })); })
+      .then(function () { return caches.keys(); })
+      .then(function (names) {
+        var others = names.some(function (name) { return name.indexOf(PREFIX) === 0; });
+        if (others) return null;
+        return navigator.serviceWorker.getRegistration(root.href).then(function (registration) {
+          return registration && registration.unregister();
+        });
+      })
+      .then(function () { saved = false; render(); item.dataset.state = "removed"; });
+  }
+
+  button.addEventListener("click", function () {
+    if (saved) remove(); else save();
+  });
+
+  Promise.all([
+    savedCaches(),
+    fetch(manifestUrl).then(function (response) { return response.ok ? response.json() : null; })
+      .catch(function () { return null; })
+  ]).then(function (found) {
+    saved = found[0].length > 0;
+    manifest = found[1];
+    render();
+    item.dataset.state = saved ? "saved" : "ready";
+    // Online again after a deploy: the worker brings the saved copy up to date.
+    if (saved && navigator.serviceWorker.controller) navigator.serviceWorker.controller.postMessage("update");
+  });
+})();
