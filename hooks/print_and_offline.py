@@ -24,6 +24,7 @@ from handbook import offline, pdf
 from handbook.build import all_words, once_per_build, trees
 from handbook.print_book import TOOL_PAGE, Book, Chapter, render_book, render_card
 from handbook.site import Site
+from handbook.sizes import human_size
 
 PRINT_PAGE = "print"
 CARD_PAGE = "quick-card"
@@ -88,7 +89,7 @@ def downloads(config: MkDocsConfig, site: Site, language: str) -> str:
 <li><a href="{PRINT_PAGE}/">{paper['print_page']}</a></li>
 <li data-hb-pdf="{handbook_pdf}" hidden><a href="{pdf.FOLDER}/{handbook_pdf}" type="application/pdf">{paper['pdf']}</a> <span data-hb-size="{handbook_pdf}"></span></li>
 <li><a href="{CARD_PAGE}/">{paper['card_page']}</a><span data-hb-pdf="{card_pdf}" hidden> · <a href="{pdf.FOLDER}/{card_pdf}" type="application/pdf">PDF</a> <span data-hb-size="{card_pdf}"></span></span></li>
-<li class="hb-offline" hidden data-root="{to_root}" data-language="{language}" data-megabytes="{escape(paper['megabytes'])}" {data}><button type="button" class="md-button"></button> <span class="hb-offline__status" role="status"></span></li>
+<li class="hb-offline" hidden data-root="{to_root}" data-language="{language}" data-size="" {data}><button type="button" class="md-button"></button> <span class="hb-offline__status" role="status"></span></li>
 </ul>
 </aside>
 <script src="{to_root}{SCRIPT}" defer></script>
@@ -138,3 +139,9 @@ def on_post_build(config: MkDocsConfig) -> None:
         words = {language: _group(all_words(config)[language], "print") for language in site.languages}
         pdf.render_site(site_dir, site, words)
     offline.write(site_dir, site)
+    for language in site.languages:  # the size of each language's offline copy, on its control
+        size = human_size(offline.size_of(site_dir, site, language), language,
+                          _group(all_words(config)[language], "print"))
+        home = site.folder(site_dir, language) / "index.html"
+        home.write_text(home.read_text(encoding="utf-8").replace('data-size=""', f'data-size="{size}"', 1),
+                        encoding="utf-8")

@@ -1,7 +1,7 @@
 /*
  * "Save for offline" on each language's home page (see handbook/offline.py and sw.js).
  *
- * The control shows the size of the language's offline copy (its offline.json). Choosing it
+ * The control shows the size of the language's offline copy (listed in its offline.json). Choosing it
  * registers the site's service worker and saves every file of that language in the browser's
  * cache; later visits then work without a connection. A saved language can be removed again.
  * Browsers without service workers never see the control.
@@ -21,13 +21,6 @@
   var manifest = null;
   var saved = false;
 
-  function size(bytes) {
-    var number = new Intl.NumberFormat(document.documentElement.lang || undefined, {
-      minimumFractionDigits: 1, maximumFractionDigits: 1
-    }).format(Math.max(bytes / 1e6, 0.1));
-    return item.dataset.megabytes.replace("{number}", number);
-  }
-
   function savedCaches() {
     return caches.keys().then(function (names) {
       return names.filter(function (name) {
@@ -46,7 +39,7 @@
       button.textContent = item.dataset.remove;
       show(item.dataset.saved);
     } else {
-      button.textContent = item.dataset.save.replace("{size}", manifest ? size(manifest.bytes) : "…");
+      button.textContent = item.dataset.save.replace("{size}", item.dataset.size);
       show("");
     }
     item.hidden = false;
@@ -96,16 +89,11 @@
     if (saved) remove(); else save();
   });
 
-  Promise.all([
-    savedCaches(),
-    fetch(manifestUrl).then(function (response) { return response.ok ? response.json() : null; })
-      .catch(function () { return null; })
-  ]).then(function (found) {
-    saved = found[0].length > 0;
-    manifest = found[1];
+  savedCaches().then(function (names) {
+    saved = names.length > 0;
     render();
     item.dataset.state = saved ? "saved" : "ready";
-    // Online again after a deploy: the worker brings the saved copy up to date.
+    // Online after a deploy: the worker brings the saved copy up to date.
     if (saved && navigator.serviceWorker.controller) navigator.serviceWorker.controller.postMessage("update");
   });
 })();

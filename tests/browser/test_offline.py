@@ -1,0 +1,69 @@
+"""Reading offline: save a language on its home page, lose the connection, keep reading."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from playwright.sync_api import Browser, expect
+
+from tests.browser.search_helpers import search
+from handbook.site import Site
+from tests.support import Build, serve
+
+LANGUAGE = "kk"
+
+
+def test_a_saved_language_works_without_a_connection(browser: Browser, build: Build, site: Site) -> None:
+    # A server of its own: it is shut down below, as the connection is lost.
+    server, url = serve(build.site)
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, service_workers="allow")
+    context.set_default_timeout(15_000)
+    try:
+        page = context.new_page()
+        page.goto(url + site.root(LANGUAGE))
+        control = page.locator(".hb-offline button")
+        expect(control).to_have_text(re.compile(r"^Интернетсіз оқу үшін сақтау \(\d+,\d МБ\)$"))
+        control.click()
+        expect(page.locator(".hb-offline")).to_have_attribute("data-state", "saved", timeout=60_000)
+        expect(page.locator(".hb-offline__status")).to_contain_text("Осы құрылғыға сақталды")
+        page.evaluate("navigator.serviceWorker.ready.then(() => true)")
+        page.reload()  # now under the worker; the control remembers the saved copy
+        page.wait_for_function("navigator.serviceWorker.controller !== null")
+        expect(page.locator(".hb-offline")).to_have_attribute("data-state", "saved")
+
+        server.shutdown()
+        server.server_close()
+        context.set_offline(True)
+
+        page.goto(url + site.page_url(LANGUAGE, "listening"))
+        expect(page.locator("article h1")).to_contain_text("Тыңдау және мойындау")
+        page.goto(url + site.page_url(LANGUAGE, "how-to-fire"))
+        results = search(page, "клиент")
+        assert results, "search found nothing offline"
+        assert all(f"/{LANGUAGE}/" in result["href"] for result in results)
+
+        page.goto(url + site.page_url(LANGUAGE, "decision-tool"))
+        page.locator("#physical-abuse a[data-hb-answer='yes']").click()
+        expect(page.locator("#end-now")).to_be_visible()
+
+        page.goto(url + site.root(LANGUAGE) + "print/")
+        expect(page.locator("#listening")).to_have_text("Тыңдау және мойындау")
+    finally:
+        context.close()
+        server.shutdown()
+
+
+def test_the_offline_list_names_only_files_of_the_site_in_that_language(build: Build, site: Site) -> None:
+    for language in site.languages:
+        manifest = json.loads((site.folder(build.site, language) / "offline.json").read_text(encoding="utf-8"))
+        others = [lang for lang in site.languages if lang != language]
+        pages = [f for f in manifest["files"] if not f.startswith("assets/")]
+        assert site.root(language) in pages and site.page_url(language, "decision-tool") in pages
+        assert f"{site.root(language)}search/search_index.json" in pages
+        assert not [f for f in pages if site.language_of(f) != language or f.split("/")[0] in others], language
+        assert all((build.site / f.rstrip("/")).exists() for f in manifest["files"])
+        assert not any("://" in f or f.startswith("//") for f in manifest["files"])
+    worker = (build.site / "sw.js").read_text(encoding="utf-8")
+    assert manifest["version"] in worker
+    assert "http://" not in worker.replace("http://www.w3.org", "") and "https://" not in worker
