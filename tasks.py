@@ -50,7 +50,7 @@ def main(argv: list[str]) -> int:
     if command == "build":
         return run("-m", "mkdocs", "build", "--strict", *rest)
     if command == "benchmark":
-        return run("-m", "tools.benchmark", *rest)
+        return run("-m", "handbook.benchmark", *rest)
     return run("-m", "pytest", *rest)
 
 

@@ -9,11 +9,15 @@ language; it keeps the #section (with JavaScript) and falls back to a meta refre
 from __future__ import annotations
 
 import html
+import json
 import os
+import re
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import event_priority
+
+from handbook.build import after_all_languages
+from handbook.site import Site
 
 FORWARD = """<!doctype html>
 <html lang="{lang}">
@@ -21,34 +25,34 @@ FORWARD = """<!doctype html>
 <meta charset="utf-8">
 <title>{title}</title>
 <link rel="canonical" href="{target}">
-<script>location.replace("{target}" + location.hash);</script>
+<script>location.replace({target_js} + location.hash);</script>
 <meta http-equiv="refresh" content="0; url={target}">
 <meta name="robots" content="noindex">
 </head>
 <body><p><a href="{target}">{title}</a></p></body>
 </html>
 """
+_TITLE = re.compile(r"<title>(.*?)</title>", re.DOTALL)
 
 
-def forwarding_pages(site: Path, default: str, languages: list[str]) -> dict[Path, str]:
+def forwarding_pages(site_dir: Path, site: Site) -> dict[Path, str]:
     """For each default-language page, the forwarding page to write under /<default>/."""
     pages: dict[Path, str] = {}
-    others = set(languages) - {default}
-    for page in site.glob("**/index.html"):
-        relative = page.relative_to(site)
-        if relative.parts[0] in others or relative.parts[0] == default:
+    for page in site_dir.glob("**/index.html"):
+        relative = page.relative_to(site_dir)
+        if relative.parts[0] in site.languages:  # another language, or a forwarding page already
             continue
-        alias = site / default / relative
+        alias = site_dir / site.default / relative
         target = os.path.relpath(page.parent, alias.parent).replace(os.sep, "/") + "/"
-        pages[alias] = FORWARD.format(lang=default, target=html.escape(target), title=html.escape(str(relative.parent)))
+        title = _TITLE.search(page.read_text(encoding="utf-8"))  # already HTML, as the page has it
+        pages[alias] = FORWARD.format(
+            lang=site.default, target=html.escape(target), title=title.group(1) if title else html.escape(target),
+            target_js=json.dumps(target).replace("<", "\\u003c"))  # a JS string inside <script>
     return pages
 
 
-@event_priority(-200)  # after mkdocs-static-i18n has built every language
+@after_all_languages
 def on_post_build(config: MkDocsConfig) -> None:
-    i18n = config.plugins["i18n"]
-    if i18n.building:
-        return
-    for path, text in forwarding_pages(Path(config.site_dir), i18n.default_language, list(i18n.build_languages)).items():
+    for path, text in forwarding_pages(Path(config.site_dir), Site.of(config)).items():
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")

@@ -1,4 +1,4 @@
-"""What the tests share: the project's languages and pages, and how to build the site."""
+"""What the tests share: the project's site model, and how to build, copy and serve the site."""
 
 from __future__ import annotations
 
@@ -13,23 +13,27 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from tools.project import DEFAULT, LANGUAGES, ROOT, i18n_languages, mkdocs_config
+from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
 
-__all__ = ["DEFAULT", "LANGUAGES", "ROOT", "mkdocs_config"]
+from handbook.site import Site
+
+# Read at collection time: tests are parametrized by language and page.
+SITE = Site.load(Path(__file__).resolve().parent.parent)
+LANGUAGES: list[str] = list(SITE.languages)
+DEFAULT: str = SITE.default
+PAGES: list[str] = SITE.pages()
+ROOT: Path = SITE.project_dir
 
 
-NATIVE_NAMES: dict[str, str] = {lang["locale"]: lang["name"] for lang in i18n_languages()}
-PAGES: list[str] = sorted(p.stem for p in (ROOT / "docs" / DEFAULT).glob("*.md"))
+def mkdocs_config(project: Path = ROOT) -> MkDocsConfig:
+    """A project's mkdocs.yml, read and validated by MkDocs."""
+    return load_config(str(project / "mkdocs.yml"))
 
 
-def url_prefix(language: str) -> str:
-    """The address prefix of a language: "" for the default language, "tr/" for Turkish."""
-    return "" if language == DEFAULT else f"{language}/"
-
-
-def page_path(language: str, page: str) -> str:
-    """The address path of a page in a language, e.g. "tr/listening/"."""
-    return url_prefix(language) + ("" if page == "index" else f"{page}/")
+def native_names() -> dict[str, str]:
+    """Each language's own name, as mkdocs.yml gives it to the language switcher."""
+    return {language.locale: language.name for language in mkdocs_config().plugins["i18n"].config.languages}
 
 
 @dataclass(frozen=True)
@@ -48,7 +52,7 @@ def run_build(project: Path, site: Path) -> subprocess.CompletedProcess:
 
 
 def copy_project(target: Path) -> Path:
-    """A copy of the project's sources, for builds that break something on purpose."""
+    """A copy of the project's sources, for builds that change something on purpose."""
     target.mkdir(parents=True, exist_ok=True)
     for name in ("mkdocs.yml", "docs", "hooks", "overrides", "data", "translations"):
         source = ROOT / name
@@ -57,8 +61,6 @@ def copy_project(target: Path) -> Path:
         else:
             shutil.copy2(source, target / name)
     return target
-
-
 
 
 class _Handler(http.server.SimpleHTTPRequestHandler):
@@ -70,9 +72,8 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
     def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
         if code != 404:
             return super().send_error(code, message, explain)
-        first = urlsplit(self.path).path.strip("/").split("/")[0]
-        page = Path(self.directory) / (first if first in LANGUAGES else "") / "404.html"
-        body = page.read_bytes()
+        language = SITE.language_of(urlsplit(self.path).path.lstrip("/"))
+        body = (SITE.folder(Path(self.directory), language) / "404.html").read_bytes()
         self.send_response(404)
         self.send_header("Content-Type", "text/html; charset=utf-8")
         self.send_header("Content-Length", str(len(body)))

@@ -9,8 +9,10 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+from playwright.sync_api import Error as PlaywrightError
 
-from support import Build, serve
+from tests.fixture_tree import use_fixture_tree
+from tests.support import SITE, Build, copy_project, run_build, serve
 
 NO_BROWSER = (
     "No Chromium browser was found for the browser tests. Install one of:\n"
@@ -46,7 +48,7 @@ def browser() -> Iterator[Browser]:
     with sync_playwright() as playwright:
         try:
             chromium = playwright.chromium.launch(executable_path=_executable(), args=CHROMIUM_ARGS)
-        except Exception as error:  # no browser at all: fail, never skip
+        except PlaywrightError as error:  # no browser at all: fail, never skip
             pytest.fail(f"{NO_BROWSER}\n\n({str(error).splitlines()[0]})", pytrace=False)
         yield chromium
         chromium.close()
@@ -63,3 +65,16 @@ def context(browser: Browser) -> Iterator[BrowserContext]:
 @pytest.fixture
 def page(context: BrowserContext) -> Page:
     return context.new_page()
+
+
+@pytest.fixture(scope="session")
+def fixture_site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The site with the small decision tree of tests/fixture_tree.py in place of the real one,
+    in every language, for tests of how the tool behaves (not of what the real tree says)."""
+    project = copy_project(tmp_path_factory.mktemp("fixture-tree-project"))
+    use_fixture_tree(project, SITE)
+    result = run_build(project, project / "site")
+    assert result.returncode == 0, result.stderr[-3000:]
+    server, url = serve(project / "site")
+    yield url
+    server.shutdown()

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Page
 
-from support import LANGUAGES, copy_project, page_path, run_build, serve
+from tests.support import SITE, copy_project, run_build, serve
 
 OLD, NEW = "dismiss-no-concern", "take-every-concern-seriously"
 
@@ -15,7 +15,7 @@ OLD, NEW = "dismiss-no-concern", "take-every-concern-seriously"
 @pytest.fixture(scope="module")
 def moved_site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     project = copy_project(tmp_path_factory.mktemp("project"))
-    for language in LANGUAGES:
+    for language in SITE.languages:
         page = project / "docs" / language / "listening.md"
         page.write_text(page.read_text(encoding="utf-8").replace("{#" + OLD + "}", "{#" + NEW + "}"), encoding="utf-8")
     published = project / "data" / "published-ids.yml"
@@ -30,6 +30,6 @@ def moved_site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 @pytest.mark.parametrize("language", ["kk", "en"])
 def test_an_old_section_link_arrives_at_the_new_section(page: Page, moved_site_url: str, language: str) -> None:
-    page.goto(moved_site_url + page_path(language, "listening") + f"#{OLD}")
-    page.wait_for_url(moved_site_url + page_path(language, "listening") + f"#{NEW}")
+    page.goto(moved_site_url + SITE.page_url(language, "listening") + f"#{OLD}")
+    page.wait_for_url(moved_site_url + SITE.page_url(language, "listening") + f"#{NEW}")
     assert page.locator(f"#{NEW}").is_visible()

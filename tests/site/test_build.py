@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from support import Build, copy_project, run_build
+from tests.support import Build, copy_project, run_build
 
 
 def test_strict_build_has_no_warnings(build: Build) -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from support import DEFAULT, ROOT, copy_project, run_build
+from tests.support import DEFAULT, ROOT, copy_project, run_build
 
 
 @pytest.fixture(scope="module")

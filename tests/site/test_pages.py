@@ -1,91 +1,159 @@
-"""Every built page: its language, its alternates, its description, its date and its edit link."""
+"""Every built page: its language, its alternates, its description, its date and its edit link.
+
+The page checks are plain functions of (site, built site folder, language, page), so they run on
+the real build and on a copy with a page that exists in English only, as a new page does until
+it is translated: the site then shows the English text, and every check must still hold.
+"""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from pathlib import Path
 
 import babel
 import pytest
+import yaml
 
-from support import DEFAULT, LANGUAGES, PAGES, ROOT, Build, mkdocs_config, page_path
-
-
-def html_of(build: Build, language: str, page: str) -> str:
-    return (build.site / page_path(language, page) / "index.html").read_text(encoding="utf-8")
-
+from handbook.site import Site
+from tests.support import DEFAULT, LANGUAGES, PAGES, Build, copy_project, mkdocs_config, run_build
 
 ALL = [(language, page) for language in LANGUAGES for page in PAGES]
 
 
-@pytest.mark.parametrize("language,page", ALL)
-def test_html_lang_is_the_page_language(build: Build, language: str, page: str) -> None:
-    assert re.search(r'<html lang="([^"]+)"', html_of(build, language, page)).group(1) == language
+def html_of(site: Site, site_dir: Path, language: str, page: str) -> str:
+    return site.built_file(site_dir, language, page).read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize("language,page", ALL)
-def test_hreflang_alternates_point_to_the_same_page_in_every_language(build: Build, language: str, page: str) -> None:
-    html = html_of(build, language, page)
-    here = build.site / page_path(language, page)
+def check_html_lang(site: Site, site_dir: Path, language: str, page: str) -> None:
+    assert re.search(r'<html lang="([^"]+)"', html_of(site, site_dir, language, page)).group(1) == language
+
+
+def check_alternates(site: Site, site_dir: Path, language: str, page: str) -> None:
+    html = html_of(site, site_dir, language, page)
+    here = site.built_file(site_dir, language, page).parent
     alternates = dict((lang, href) for href, lang in
                       re.findall(r'<link rel="alternate" href="([^"]+)" hreflang="([^"]+)">', html))
-    assert set(alternates) == set(LANGUAGES)
+    assert set(alternates) == set(site.languages)
     for lang, href in alternates.items():
-        target = build.site / href.lstrip("/") if href.startswith("/") else here / href
-        assert target.resolve() == (build.site / page_path(lang, page)).resolve()
+        target = site_dir / href.lstrip("/") if href.startswith("/") else here / href
+        assert target.resolve() == site.built_file(site_dir, lang, page).parent.resolve()
+
+
+def check_description(site: Site, site_dir: Path, language: str, page: str) -> None:
+    source = site.source_of(language, page)
+    wanted = site.source(language, page).meta.get("description")
+    assert wanted, f"{source} has no 'description:' in its front matter"
+    described = re.search(r'<meta name="description" content="([^"]*)"', html_of(site, site_dir, language, page))
+    assert described and described.group(1).strip() and str(wanted).strip()[:20] in described.group(1)
+
+
+def check_edit_link(site: Site, site_dir: Path, language: str, page: str) -> None:
+    config = mkdocs_config(site.project_dir)
+    edit = re.search(r'<a href="([^"]+)" title="[^"]*" class="md-content__button md-icon"',
+                     html_of(site, site_dir, language, page))
+    assert edit, "no edit link"
+    source = site.source_of(language, page).relative_to(site.docs_dir).as_posix()
+    assert edit.group(1) == f"{config.repo_url.rstrip('/')}/{config.edit_uri}{source}"
+
+
+def check_assets_once(site: Site, site_dir: Path, language: str, page: str) -> None:
+    # mkdocs-static-i18n runs every hook once per language; nothing may pile up across them.
+    html = html_of(site, site_dir, language, page)
+    assert html.count("assets/stylesheets/handbook.css") == 1
+    assert html.count('id="__config"') == 1
+    # The decision tool's script only on its own page, its styles on its two pages.
+    assert html.count("assets/javascripts/decision-tool.js") == (page == "decision-tool")
+    assert html.count("assets/stylesheets/decision-tool.css") == (page in {"decision-tool", "decision-tool-overview"})
+
+
+PAGE_CHECKS: dict[str, Callable[[Site, Path, str, str], None]] = {
+    "html lang": check_html_lang, "alternates": check_alternates, "description": check_description,
+    "edit link": check_edit_link, "assets once": check_assets_once,
+}
 
 
 @pytest.mark.parametrize("language,page", ALL)
-def test_every_page_has_its_own_description_in_its_language(build: Build, language: str, page: str) -> None:
-    source = (ROOT / "docs" / language / f"{page}.md").read_text(encoding="utf-8")
-    wanted = re.search(r"^description:\s*(.+)$", source, re.MULTILINE)
-    assert wanted, f"docs/{language}/{page}.md has no 'description:' in its front matter"
-    described = re.search(r'<meta name="description" content="([^"]*)"', html_of(build, language, page))
-    assert described and described.group(1).strip() and wanted.group(1).strip(" '\"")[:20] in described.group(1)
+def test_html_lang_is_the_page_language(site: Site, build: Build, language: str, page: str) -> None:
+    check_html_lang(site, build.site, language, page)
+
+
+@pytest.mark.parametrize("language,page", ALL)
+def test_hreflang_alternates_point_to_the_same_page_in_every_language(site: Site, build: Build, language: str, page: str) -> None:
+    check_alternates(site, build.site, language, page)
+
+
+@pytest.mark.parametrize("language,page", ALL)
+def test_every_page_has_its_own_description_in_its_language(site: Site, build: Build, language: str, page: str) -> None:
+    check_description(site, build.site, language, page)
+
+
+@pytest.mark.parametrize("language,page", ALL)
+def test_edit_this_page_opens_the_source_of_the_language_being_read(site: Site, build: Build, language: str, page: str) -> None:
+    check_edit_link(site, build.site, language, page)
+
+
+@pytest.mark.parametrize("language,page", ALL)
+def test_each_language_build_adds_the_handbook_assets_once(site: Site, build: Build, language: str, page: str) -> None:
+    check_assets_once(site, build.site, language, page)
+
+
+NEW_PAGE = "new-english-page"
+
+
+@pytest.fixture(scope="module")
+def site_with_an_english_only_page(tmp_path_factory: pytest.TempPathFactory) -> tuple[Site, Path]:
+    """A copy of the project with one more page, in English only, in the nav and published ids."""
+    project = copy_project(tmp_path_factory.mktemp("project"))
+    (project / "docs" / DEFAULT / f"{NEW_PAGE}.md").write_text(
+        "---\ntitle: A new page\ndescription: A page that only exists in English so far.\n---\n\n"
+        "# A new page\n\nIt has one section.\n\n## The only section {#the-only-section}\n\nText.\n", encoding="utf-8")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("\nnav:\n", f"\nnav:\n  - {NEW_PAGE}.md\n", 1),
+                      encoding="utf-8")
+    published = project / "data" / "published-ids.yml"
+    published.write_text(published.read_text(encoding="utf-8").replace(
+        "\npages:\n", f"\npages:\n  {NEW_PAGE}:\n    - the-only-section\n", 1), encoding="utf-8")
+    site_dir = project / "site"
+    result = run_build(project, site_dir)
+    assert result.returncode == 0, result.stderr[-3000:]
+    return Site.load(project), site_dir
+
+
+@pytest.mark.parametrize("check", PAGE_CHECKS)
+def test_a_page_that_exists_in_english_only_passes_every_page_check(
+        site_with_an_english_only_page: tuple[Site, Path], check: str) -> None:
+    site, site_dir = site_with_an_english_only_page
+    assert NEW_PAGE in site.pages() and not site.is_translated("kk", NEW_PAGE)
+    for language in site.languages:
+        PAGE_CHECKS[check](site, site_dir, language, NEW_PAGE)
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_the_last_update_date_is_written_in_the_page_language(build: Build, language: str) -> None:
-    html = html_of(build, language, "listening")
+def test_the_last_update_date_is_written_in_the_page_language(site: Site, build: Build, language: str) -> None:
+    html = html_of(site, build.site, language, "listening")
     fact = re.search(r'md-source-file__fact">.*?</span>\s*(.+?)\s*</span>', html, re.DOTALL)
     assert fact, "the page shows no date"
     months = babel.Locale.parse(language).months["format"]["wide"].values()
     assert any(month.lower() in fact.group(1).lower() for month in months), fact.group(1)
 
 
-@pytest.mark.parametrize("language,page", ALL)
-def test_edit_this_page_opens_the_source_of_the_language_being_read(build: Build, language: str, page: str) -> None:
-    config = mkdocs_config()
-    edit = re.search(r'<a href="([^"]+)" title="[^"]*" class="md-content__button md-icon"', html_of(build, language, page))
-    assert edit, "no edit link"
-    assert edit.group(1) == f"{config['repo_url'].rstrip('/')}/{config['edit_uri']}{language}/{page}.md"
-
-
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_each_language_has_its_own_404_page(build: Build, language: str) -> None:
-    folder = build.site if language == DEFAULT else build.site / language
-    html = (folder / "404.html").read_text(encoding="utf-8")
+def test_each_language_has_its_own_404_page(site: Site, build: Build, language: str) -> None:
+    html = (site.folder(build.site, language) / "404.html").read_text(encoding="utf-8")
     assert f'<html lang="{language}"' in html
 
 
 def test_no_page_asks_for_google_fonts_or_any_other_host(build: Build) -> None:
     for path in build.site.glob("**/*.html"):
         html = path.read_text(encoding="utf-8")
-        for url in re.findall(r'(?:src|href)="(https?://[^"]+)"', html):
-            tag = html[html.rfind("<", 0, html.find(url)):html.find(url)]
-            assert tag.startswith(("<a ", "<link rel=\"canonical\"")), f"{path}: {tag}{url}"
-
-
-@pytest.mark.parametrize("language,page", ALL)
-def test_each_language_build_adds_the_handbook_assets_once(build: Build, language: str, page: str) -> None:
-    # mkdocs-static-i18n runs every hook once per language; nothing may pile up across them.
-    html = html_of(build, language, page)
-    assert html.count("assets/stylesheets/handbook.css") == 1
-    assert html.count("assets/javascripts/decision-tool.js") == 1
-    assert html.count('id="__config"') == 1
+        for found in re.finditer(r'(?:src|href)="(https?://[^"]+)"', html):
+            tag = html[html.rfind("<", 0, found.start()):found.start()]
+            assert tag.startswith(("<a ", "<link rel=\"canonical\"")), f"{path}: {tag}{found.group(1)}"
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_the_decision_page_holds_the_tool_once_and_the_overview_page_the_outline_once(build: Build, language: str) -> None:
-    assert html_of(build, language, "decision-tool").count("data-hb-tool") == 1
-    assert html_of(build, language, "decision-tool-overview").count('class="hb-overview"') == 1
-    assert "<!-- decision-tree" not in html_of(build, language, "decision-tool")
+def test_the_decision_page_holds_the_tool_once_and_the_overview_page_the_outline_once(site: Site, build: Build, language: str) -> None:
+    assert html_of(site, build.site, language, "decision-tool").count("data-hb-tool") == 1
+    assert html_of(site, build.site, language, "decision-tool-overview").count('class="hb-overview"') == 1
+    assert "<!-- decision-tree" not in html_of(site, build.site, language, "decision-tool")

@@ -4,20 +4,19 @@ from __future__ import annotations
 
 import pytest
 
-from support import LANGUAGES, Build
-from tools.spellcheck import check
+from handbook.site import Site
+from handbook.spellcheck import check, page_text, unknown_words
+from tests.support import LANGUAGES, Build
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_every_word_is_known_to_the_dictionary_or_the_word_list(build: Build, language: str) -> None:
-    unknown = check(build.site, language)
+def test_every_word_is_known_to_the_dictionary_or_the_word_list(site: Site, build: Build, language: str) -> None:
+    unknown = check(site, build.site, language)
     assert unknown == {}, (
         f"Unknown {language} words (fix the spelling, or add a real word to translations/{language}/words.txt):\n"
         + "\n".join(f"  {page}: {' '.join(words)}" for page, words in unknown.items()))
 
 
-def test_the_check_finds_a_misspelling(build: Build, tmp_path) -> None:
-    from tools.spellcheck import page_text, unknown_words
-
+def test_the_check_finds_a_misspelling() -> None:
     html = '<html><body><article><p>The customr is angry.</p><p lang="tr">müşteri</p></article></body></html>'
     assert unknown_words(page_text(html, "en"), "en") == ["customr"]

@@ -1,80 +1,66 @@
-"""The decision tree: every path written out, and the HTML it renders to."""
+"""The decision tree: every path written out, and the HTML it renders to.
+
+The mechanism is tested on the small tree of tests/fixture_tree.py; the tests of the real tree
+say so in their names.
+"""
 
 from __future__ import annotations
 
+import json
 import re
+from html.parser import HTMLParser
+from pathlib import Path
 
 import jinja2
+import pytest
 from markupsafe import Markup
 
-from decision_tree.model import Outcome, Question
-from decision_tree.paths import all_paths, fragment
-from decision_tree.render import Link, inline, render_overview, render_tool
-from interface_words import load_words
-from support import DEFAULT, LANGUAGES, ROOT
-from tools.tree_paths import PATHS_FILE, current_paths
-from tools.check_tree import main as check_tree_main
-
-from decision_tree.pipeline import load_trees
-from decision_tree.sections import language_pages, sections_of
-
-SECTIONS = {name: [sid for sid, _ in sections_of(path.read_text(encoding="utf-8"))]
-            for name, path in language_pages(ROOT / "docs", DEFAULT).items()}
-TREES = load_trees(ROOT, LANGUAGES, DEFAULT, SECTIONS)
-TREE = TREES[DEFAULT]
-LOADER = jinja2.FileSystemLoader(str(ROOT / "overrides"))
+from handbook.check_tree import main as check_tree_main
+from handbook.decision_tree.load import load_trees
+from handbook.decision_tree.model import Outcome, Question, Tree
+from handbook.decision_tree.paths import all_paths, fragment
+from handbook.decision_tree.render import Link, environment, inline, reading_order, render_overview, render_tool
+from handbook.site import Site
+from handbook.tree_paths import PATHS_FILE, current_paths
+from handbook.words import Words, load_words
+from tests.fixture_tree import fixture_project
 
 
-def tool_words(language: str) -> dict[str, str]:
-    words = load_words(ROOT, LANGUAGES, DEFAULT)[language]
-    return {key[len("tool."):]: text for key, text in words.items() if key.startswith("tool.")}
+@pytest.fixture
+def fixture_trees(tmp_path: Path) -> dict[str, Tree]:
+    return load_trees(fixture_project(tmp_path))
 
 
-def test_the_committed_paths_file_is_up_to_date() -> None:
-    assert PATHS_FILE.read_text(encoding="utf-8") == current_paths(), \
-        "data/decision-tree-paths.md is stale: run `python -m tools.tree_paths` and commit it"
+@pytest.fixture
+def tree(fixture_trees: dict[str, Tree]) -> Tree:
+    return fixture_trees["en"]
 
 
-def test_every_path_starts_at_the_start_and_ends_in_an_outcome() -> None:
-    paths = all_paths(TREE)
-    assert paths
-    for steps, outcome in paths:
-        assert steps[0][0].id == TREE.start
-        for (question, answer), following in zip(steps, steps[1:] + [(outcome, None)]):
-            chosen = next(a for a in question.answers if a.id == answer)
-            assert chosen.next == following[0].id
-        assert isinstance(outcome, Outcome)
+@pytest.fixture(scope="module")
+def env(site: Site) -> jinja2.Environment:
+    return environment([str(site.project_dir / "overrides")])
 
 
-def test_every_outcome_is_reached_by_some_path() -> None:
-    reached = {outcome.id for _, outcome in all_paths(TREE)}
-    assert reached == {n.id for n in TREE.nodes.values() if isinstance(n, Outcome)}
+def words(site: Site, language: str) -> Words:
+    return Words(language, site.root(language), load_words(site.project_dir, site.languages, site.default)[language])
 
 
-def test_paths_are_distinct_and_their_fragments_are_what_the_tool_reads() -> None:
-    fragments = [fragment(steps) for steps, _ in all_paths(TREE)]
-    assert len(fragments) == len(set(fragments))
-    assert all(re.fullmatch(r"[a-z0-9-]+=[a-z0-9-]+(/[a-z0-9-]+=[a-z0-9-]+)*", f) for f in fragments)
+class Elements(HTMLParser):
+    """Every element of an HTML fragment: its tag, its attributes and the step (section) it is in."""
 
+    def __init__(self, html: str):
+        super().__init__()
+        self.found: list[tuple[str, dict[str, str | None], str | None]] = []
+        self.step: str | None = None
+        self.feed(html)
 
-def test_the_tool_has_the_five_outcomes_the_handbook_promises() -> None:
-    outcomes = {n.id for n in TREE.nodes.values() if isinstance(n, Outcome)}
-    assert {"keep-and-resolve", "set-limits", "give-it-time", "let-go", "end-now"} <= outcomes
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "section":
+            self.step = dict(attrs).get("id")
+        self.found.append((tag, dict(attrs), self.step))
 
-
-def test_translations_keep_the_structure() -> None:
-    for language, tree in TREES.items():
-        assert tree.start == TREE.start
-        for node_id, node in TREE.nodes.items():
-            other = tree.nodes[node_id]
-            assert type(other) is type(node)
-            if isinstance(node, Question):
-                assert [(a.id, a.next) for a in other.answers] == [(a.id, a.next) for a in node.answers]
-
-
-def test_inline_text_is_escaped_with_only_bold_and_italic() -> None:
-    assert inline("a <b>x</b> & **strong** *em*") == Markup(
-        "a &lt;b&gt;x&lt;/b&gt; &amp; <strong>strong</strong> <em>em</em>")
+    def all(self, tag: str, step: str | None = None) -> list[dict[str, str | None]]:
+        return [attrs for t, attrs, s in self.found if t == tag and (step is None or s == step)]
 
 
 def _link(target: str) -> Link:
@@ -82,40 +68,101 @@ def _link(target: str) -> Link:
     return Link(f"../{page}/#{section}", section.replace("-", " "), page)
 
 
-def test_rendered_tool_has_a_section_per_node_and_answers_that_link_to_the_next() -> None:
-    html = render_tool(TREE, tool_words(DEFAULT), _link, LOADER, "../decision-tool-overview/")
-    for node_id, node in TREE.nodes.items():
-        assert f'id="{node_id}"' in html
+def test_the_committed_paths_file_is_up_to_date_with_the_real_tree(site: Site) -> None:
+    assert (site.project_dir / PATHS_FILE).read_text(encoding="utf-8") == current_paths(site), \
+        "data/decision-tree-paths.md is stale: run `python -m handbook.tree_paths` and commit it"
+
+
+def test_every_path_starts_at_the_start_and_ends_in_an_outcome(tree: Tree) -> None:
+    paths = all_paths(tree)
+    assert len(paths) == 5
+    for steps, outcome in paths:
+        assert steps[0][0].id == tree.start
+        for (question, answer), following in zip(steps, steps[1:] + [(outcome, None)]):
+            chosen = next(a for a in question.answers if a.id == answer)
+            assert chosen.next == following[0].id
+        assert isinstance(outcome, Outcome)
+
+
+def test_every_outcome_of_the_real_tree_is_reached_by_some_path(trees: dict[str, Tree], site: Site) -> None:
+    tree = trees[site.default]
+    reached = {outcome.id for _, outcome in all_paths(tree)}
+    assert reached == {n.id for n in tree.nodes.values() if isinstance(n, Outcome)}
+
+
+def test_paths_are_distinct_and_their_fragments_are_what_the_tool_reads(tree: Tree) -> None:
+    fragments = [fragment(steps) for steps, _ in all_paths(tree)]
+    assert "first=no/second=no/third=yes" in fragments
+    assert len(fragments) == len(set(fragments))
+    assert all(re.fullmatch(r"[a-z0-9-]+=[a-z0-9-]+(/[a-z0-9-]+=[a-z0-9-]+)*", f) for f in fragments)
+
+
+def test_the_real_tool_has_the_five_outcomes_the_handbook_promises(trees: dict[str, Tree], site: Site) -> None:
+    # The one test of the tree's content: the handbook's chapters describe these five outcomes.
+    outcomes = {n.id for n in trees[site.default].nodes.values() if isinstance(n, Outcome)}
+    assert {"keep-and-resolve", "set-limits", "give-it-time", "let-go", "end-now"} <= outcomes
+
+
+def test_a_translation_brings_its_text_and_keeps_the_structure_of_the_original(fixture_trees: dict[str, Tree]) -> None:
+    english, turkish = fixture_trees["en"], fixture_trees["tr"]
+    second = turkish.question("second")
+    assert second.text == "Çalışanlarınıza kaba mı?"
+    assert [(a.id, a.label, a.next) for a in second.answers] == [
+        ("no", "Hayır", "third"), ("once", "Bir kez", "set-limits"), ("yes", "Sık sık", "end-now")]
+    assert turkish.nodes["set-limits"].read == english.nodes["set-limits"].read
+    assert turkish.nodes["set-limits"].next_steps == ("Neyi kabul ettiğinizi söyleyin.", "Yazıya dökün.")
+
+
+def test_inline_text_is_escaped_with_only_bold_and_italic() -> None:
+    assert inline("a <b>x</b> & **strong** *em*") == Markup(
+        "a &lt;b&gt;x&lt;/b&gt; &amp; <strong>strong</strong> <em>em</em>")
+
+
+def test_rendered_tool_has_a_section_per_node_and_answers_that_link_to_the_next(
+        env: jinja2.Environment, tree: Tree, site: Site) -> None:
+    html = Elements(render_tool(env, tree, words(site, site.default), _link, "../decision-tool-overview/"))
+    assert [s["id"] for s in html.all("section")] == list(tree.nodes)
+    for node in tree.nodes.values():
+        links = html.all("a", step=node.id)
         if isinstance(node, Question):
-            for answer in node.answers:
-                assert f'href="#{answer.next}" data-hb-answer="{answer.id}"' in html
+            assert [(a["data-hb-answer"], a["href"]) for a in links] == [(a.id, f"#{a.next}") for a in node.answers]
         else:
-            for target in node.read:
-                assert f'href="{_link(target).href}"' in html
+            assert [_link(target).href for target in node.read] == [a["href"] for a in links][:len(node.read)]
 
 
-def test_rendered_text_is_escaped() -> None:
-    evil = Question("first", "Is <script>alert(1)</script> **ok**?", None, TREE.question(TREE.start).answers)
-    tree = type(TREE)(TREE.start, {**TREE.nodes, TREE.start: evil})
-    html = render_tool(tree, tool_words(DEFAULT), _link, LOADER, "x")
+def test_rendered_text_is_escaped(env: jinja2.Environment, tree: Tree, site: Site) -> None:
+    evil = Question("first", "Is <script>alert(1)</script> **ok**?", None, tree.question(tree.start).answers)
+    html = render_tool(env, Tree(tree.start, {**tree.nodes, tree.start: evil}), words(site, site.default), _link, "x")
     assert "<script>alert(1)" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt; <strong>ok</strong>?" in html
 
 
-def test_rendered_in_kazakh_the_interface_words_are_kazakh() -> None:
-    words = tool_words("kk")
-    html = render_tool(TREES["kk"], words, _link, LOADER, "x")
-    assert words["why"] in html and words["start_again"] in html
-    assert tool_words(DEFAULT)["start_again"] not in html
+def test_rendered_in_kazakh_the_interface_words_are_kazakh(env: jinja2.Environment, tree: Tree, site: Site) -> None:
+    kazakh, english = words(site, "kk"), words(site, site.default)
+    html = render_tool(env, tree, kazakh, _link, "x")
+    assert kazakh.t("tool.why") in html and kazakh.t("tool.start_again") in html
+    assert english.t("tool.start_again") not in html
 
 
-def test_overview_lists_every_node_once_and_links_into_the_tool() -> None:
-    html = render_overview(TREE, tool_words(DEFAULT), "../decision-tool/", LOADER)
-    for node_id in TREE.nodes:
+def test_the_tool_gives_its_script_the_whole_tool_group_of_words(env: jinja2.Environment, tree: Tree, site: Site) -> None:
+    kazakh = words(site, "kk")
+    html = render_tool(env, tree, kazakh, _link, "x")
+    data = re.search(r'<script type="application/json" data-hb-words>(.*?)</script>', html, re.DOTALL)
+    assert data and json.loads(data.group(1)) == kazakh.group("tool")
+    assert "start" in kazakh.group("tool") and not any("." in key for key in kazakh.group("tool"))
+
+
+def test_overview_lists_every_node_once_questions_first_and_links_into_the_tool(
+        env: jinja2.Environment, tree: Tree, site: Site) -> None:
+    html = render_overview(env, tree, words(site, site.default), "../decision-tool/")
+    for node_id in tree.nodes:
         assert html.count(f'id="overview-{node_id}"') == 1
         assert f'href="../decision-tool/#{node_id}"' in html
+    assert [node.id for node in reading_order(tree)] == [
+        "first", "second", "third", "end-now", "set-limits", "let-go", "keep"]
+    assert re.findall(r'id="overview-([a-z-]+)"', html) == [node.id for node in reading_order(tree)]
 
 
-def test_check_tree_command_reports_a_valid_tree(capsys) -> None:
+def test_check_tree_command_reports_the_real_tree_valid(capsys, site: Site) -> None:
     assert check_tree_main([]) == 0
-    assert f"valid in {len(LANGUAGES)} languages" in capsys.readouterr().out
+    assert f"valid in {len(site.languages)} languages" in capsys.readouterr().out

@@ -7,11 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from decision_tree.errors import TreeError
-from decision_tree.pipeline import load_tree, load_trees
-from support import ROOT
-
-SECTIONS = {"how-to-fire": ["the-five-steps", "extend-goodwill"], "listening": ["listen-without-interrupting"]}
+from handbook.decision_tree.load import load_trees
+from handbook.source import DataError
+from tests.fixture_tree import fixture_project
 
 GOOD = """\
 start: first
@@ -63,25 +61,14 @@ stay:
 """
 
 
-def project(tmp_path: Path, tree: str = GOOD, translation: str | None = GOOD_TRANSLATION) -> Path:
-    (tmp_path / "data").mkdir()
-    (tmp_path / "data" / "decision-tree.yml").write_text(textwrap.dedent(tree), encoding="utf-8")
-    (tmp_path / "data" / "decision-tree.schema.json").write_text(
-        (ROOT / "data" / "decision-tree.schema.json").read_text(encoding="utf-8"), encoding="utf-8")
-    if translation is not None:
-        (tmp_path / "translations" / "tr").mkdir(parents=True)
-        (tmp_path / "translations" / "tr" / "decision-tree.yml").write_text(translation, encoding="utf-8")
-    return tmp_path
-
-
-def error_of(tmp_path: Path, tree: str = GOOD, translation: str | None = GOOD_TRANSLATION) -> TreeError:
-    with pytest.raises(TreeError) as caught:
-        load_trees(project(tmp_path, tree, translation), ["en", "tr"], "en", SECTIONS)
+def error_of(tmp_path: Path, tree: str = GOOD, translation: str | None = GOOD_TRANSLATION) -> DataError:
+    with pytest.raises(DataError) as caught:
+        load_trees(fixture_project(tmp_path, tree, translation))
     return caught.value
 
 
 def test_a_valid_tree_and_translation_load(tmp_path: Path) -> None:
-    trees = load_trees(project(tmp_path), ["en", "tr"], "en", SECTIONS)
+    trees = load_trees(fixture_project(tmp_path, GOOD, GOOD_TRANSLATION))
     assert trees["tr"].question("first").text == "Müşteri kaba mı?"
     assert [a.next for a in trees["tr"].question("first").answers] == ["go", "stay"]
 
@@ -132,14 +119,14 @@ def test_node_unreachable_from_the_start(tmp_path: Path) -> None:
 
 
 def test_cycle_is_reported_with_its_path(tmp_path: Path) -> None:
-    looped = GOOD.replace("next: stay", "next: second") + textwrap.dedent("""\
-      second:
-        type: question
-        text: Again?
-        answers:
-          - {id: "back", label: "Back", next: first}
-          - {id: "on", label: "On", next: stay}
-    """).replace("\n", "\n  ").rstrip() .replace("second:", "  second:", 1) + "\n"
+    looped = GOOD.replace("next: stay", "next: second") + textwrap.indent(textwrap.dedent("""\
+        second:
+          type: question
+          text: Again?
+          answers:
+            - {id: "back", label: "Back", next: first}
+            - {id: "on", label: "On", next: stay}
+    """), "  ")
     error = error_of(tmp_path, looped)
     assert "go round in a circle: first -> second -> first" in str(error)
 
@@ -159,7 +146,6 @@ def test_path_that_never_ends_in_an_outcome(tmp_path: Path) -> None:
 
 def test_question_with_fewer_than_two_answers(tmp_path: Path) -> None:
     single = GOOD.replace('      - id: "no"\n        label: "No"\n        next: stay\n', "")
-    single = single.replace("  stay:\n", "  stay:\n", 1)
     error = error_of(tmp_path, single)
     assert error.node == "first" and "at least two answers" in str(error)
 
@@ -227,10 +213,13 @@ def test_raw_html_in_a_translation_is_refused(tmp_path: Path) -> None:
     assert (error.file, error.node) == ("translations/tr/decision-tree.yml", "first")
 
 
-def test_the_real_tree_is_valid() -> None:
-    from decision_tree.sections import language_pages, sections_of
+def test_a_help_text_the_english_lacks_is_refused_in_a_translation(tmp_path: Path) -> None:
+    error = error_of(tmp_path, translation=GOOD_TRANSLATION.replace("  text: Müşteri kaba mı?", "  text: Müşteri kaba mı?\n  help: Yardım"))
+    assert (error.node, error.line) == ("first", 3)
+    assert "'help' is not something a translation can contain" in str(error)
 
-    sections = {name: [sid for sid, _ in sections_of(path.read_text(encoding="utf-8"))]
-                for name, path in language_pages(ROOT / "docs", "en").items()}
-    tree = load_tree(ROOT, sections)
-    assert tree.start in tree.nodes
+
+def test_a_key_written_twice_in_a_translation_names_its_line(tmp_path: Path) -> None:
+    error = error_of(tmp_path, translation=GOOD_TRANSLATION.replace("  why: Çünkü.\n  next_steps:\n    - Teşekkür", "  why: Çünkü.\n  why: Yine.\n  next_steps:\n    - Teşekkür"))
+    assert (error.file, error.line) == ("translations/tr/decision-tree.yml", 9)
+    assert "the key 'why' appears twice" in str(error)

@@ -12,11 +12,9 @@
   "use strict";
 
   function setup(root) {
-    if (root.dataset.hbReady) return;
-    root.dataset.hbReady = "true";
     root.classList.add("hb-tool--js");
 
-    var words = JSON.parse(root.dataset.words);
+    var words = JSON.parse(root.querySelector("[data-hb-words]").textContent);
     var start = root.dataset.start;
     var pageTitle = document.title;
     var nodes = {};
@@ -172,11 +170,7 @@
       link.addEventListener("click", function () { memory = null; });
     });
 
-    function onHashChange() {
-      if (document.body.contains(root)) render(parse(location.hash), true);
-      else window.removeEventListener("hashchange", onHashChange);
-    }
-    window.addEventListener("hashchange", onHashChange);
+    window.addEventListener("hashchange", function () { render(parse(location.hash), true); });
     render(parse(location.hash), false);
     // A link to a step: once the page has settled, put the reader on that step's question.
     if (location.hash.length > 1) window.setTimeout(function () {
@@ -184,11 +178,6 @@
     }, 0);
   }
 
-  function init() {
-    Array.prototype.forEach.call(document.querySelectorAll("[data-hb-tool]"), setup);
-  }
-
-  // Material's instant loading swaps pages without reloading scripts: set up on every page.
-  if (window.document$) window.document$.subscribe(init);
-  else init();
+  // Loaded only on the page that holds the tool (overrides/main.html); instant loading is off.
+  Array.prototype.forEach.call(document.querySelectorAll("[data-hb-tool]"), setup);
 })();

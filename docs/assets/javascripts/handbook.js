@@ -45,6 +45,5 @@
   window.addEventListener("hashchange", followMovedSection);
   followMovedSection();
   nameSearchDialog();
-  if (window.document$) window.document$.subscribe(carryFragment);  // also after instant loading
   carryFragment();
 })();

@@ -37,6 +37,8 @@ function expand(word) {
   return word.toLowerCase() + " " + folded;
 }
 
+// Material's SearchMessageType values (SETUP = 0 carries the index, QUERY = 2 a query), as
+// its search.*.min.js worker reads them in mkdocs-material 9.8; recheck them when upgrading.
 var SETUP = 0;
 var QUERY = 2;
 

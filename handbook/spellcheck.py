@@ -1,4 +1,4 @@
-"""Spell-check the built pages of one language with Hunspell: `python -m tools.spellcheck LANG [SITE]`.
+"""Spell-check the built pages of one language with Hunspell: `python -m handbook.spellcheck LANG [SITE]`.
 
 Checks all the visible text of every page of the language in the built site (default: site/):
 the article, and also the header, navigation and footer, so an interface word left in English
@@ -15,7 +15,7 @@ import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
-from tools.project import DEFAULT, LANGUAGES, ROOT
+from .site import PROJECT_DIR, Site
 
 DICTIONARIES = {"en": "en_US", "tr": "tr_TR", "is": "is_IS", "pt": "pt_PT", "kk": "kk_KZ"}
 SKIPPED_TAGS = {"code", "pre", "script", "style", "svg", "kbd"}
@@ -61,21 +61,23 @@ def page_text(html: str, language: str) -> str:
     return " ".join(parser.parts)
 
 
-def language_pages(site: Path, language: str, default: str = DEFAULT) -> list[Path]:
-    """The built pages of a language, its 404 page included (the default language's at the root)."""
-    folder = site if language == default else site / language
-    others = set(LANGUAGES)  # at the root: skip the other languages and /<default>/ forwarding pages
+def language_pages(site: Site, site_dir: Path, language: str) -> list[Path]:
+    """The built pages of a language, its 404 page included."""
+    folder = site.folder(site_dir, language)
+    # The default language's folder is the site root: the other languages and the /<default>/
+    # forwarding pages are inside it.
     pages = [p for p in folder.glob("**/index.html")
-             if language != default or p.relative_to(site).parts[0] not in others]
+             if site.language_of(p.relative_to(site_dir).as_posix()) == language
+             and p.relative_to(site_dir).parts[0] != site.default]
     return sorted(pages) + [folder / "404.html"]
 
 
-def unknown_words(text: str, language: str) -> list[str]:
+def unknown_words(text: str, language: str, project_dir: Path | None = None) -> list[str]:
     """Words of `text` that neither the dictionary nor the project's word list knows."""
     if shutil.which("hunspell") is None:
         raise RuntimeError("Hunspell is not installed: apt-get install hunspell hunspell-en-us "
                            "hunspell-tr hunspell-is hunspell-pt-pt hunspell-kk")
-    words = ROOT / "translations" / language / "words.txt"
+    words = (project_dir or PROJECT_DIR) / "translations" / language / "words.txt"
     command = ["hunspell", "-i", "UTF-8", "-d", DICTIONARIES[language], "-l"]
     if words.exists():
         command[1:1] = ["-p", str(words)]
@@ -83,13 +85,13 @@ def unknown_words(text: str, language: str) -> list[str]:
     return sorted(set(result.stdout.split()))
 
 
-def check(site: Path, language: str) -> dict[str, list[str]]:
+def check(site: Site, site_dir: Path, language: str) -> dict[str, list[str]]:
     """Unknown words per page path."""
     found = {}
-    for page in language_pages(site, language):
-        unknown = unknown_words(page_text(page.read_text(encoding="utf-8"), language), language)
+    for page in language_pages(site, site_dir, language):
+        unknown = unknown_words(page_text(page.read_text(encoding="utf-8"), language), language, site.project_dir)
         if unknown:
-            found[str(page.relative_to(site))] = unknown
+            found[str(page.relative_to(site_dir))] = unknown
     return found
 
 
@@ -97,8 +99,8 @@ def main(argv: list[str]) -> int:
     if not argv or argv[0] not in DICTIONARIES:
         print(__doc__)
         return 2
-    site = Path(argv[1]) if len(argv) > 1 else ROOT / "site"
-    found = check(site, argv[0])
+    site = Site.load()
+    found = check(site, Path(argv[1]) if len(argv) > 1 else site.project_dir / "site", argv[0])
     for page, words in found.items():
         print(f"{page}: {' '.join(words)}")
     print(f"{sum(map(len, found.values()))} unknown words in {len(found)} pages.")

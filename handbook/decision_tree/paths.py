@@ -33,7 +33,7 @@ def paths_markdown(tree: Tree) -> str:
     lines = [
         "# Every path through \"Should I fire this client?\"",
         "",
-        "Generated from data/decision-tree.yml by `python -m tools.tree_paths`; do not edit by hand.",
+        "Generated from data/decision-tree.yml by `python -m handbook.tree_paths`; do not edit by hand.",
         "A pull request that changes the tree shows here how the tool's answers change.",
         "",
     ]

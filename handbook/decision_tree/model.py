@@ -38,6 +38,8 @@ class Tree:
     nodes: dict[str, Node]
 
     def question(self, node_id: str) -> Question:
+        """The node, which must be a question."""
         node = self.nodes[node_id]
-        assert isinstance(node, Question)
+        if not isinstance(node, Question):
+            raise TypeError(f"'{node_id}' is an outcome, not a question")
         return node

@@ -1,0 +1,74 @@
+"""Render the tree into HTML with the theme's templates (partials/decision-tool.html and
+partials/decision-tree-overview.html)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import jinja2
+from markupsafe import Markup, escape
+
+from ..words import Words
+from .model import Outcome, Question, Tree
+
+_STRONG = re.compile(r"\*\*(.+?)\*\*")
+_EM = re.compile(r"\*(.+?)\*")
+
+
+def inline(text: str) -> Markup:
+    """Text as safe HTML: everything escaped, then **bold** and *italic* only."""
+    html = str(escape(text))
+    html = _STRONG.sub(r"<strong>\1</strong>", html)
+    html = _EM.sub(r"<em>\1</em>", html)
+    return Markup(html)
+
+
+@dataclass(frozen=True)
+class Link:
+    href: str
+    section: str
+    page: str
+
+
+def environment(template_dirs: Sequence[str]) -> jinja2.Environment:
+    """A Jinja environment over the theme's folders (config.theme.dirs), with the tree's helpers.
+
+    Not the theme's own environment: that one is made in on_env, after page content is rendered,
+    and carries the whole theme's set-up, which these two partials do not use.
+    """
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(list(template_dirs)),
+                             autoescape=True, trim_blocks=True, lstrip_blocks=True)
+    env.filters["inline"] = inline
+    env.tests["question"] = lambda node: isinstance(node, Question)
+    return env
+
+
+def render_tool(env: jinja2.Environment, tree: Tree, hb: Words, link: Callable[[str], Link],
+                overview_href: str) -> str:
+    """The interactive tool: every question and outcome as a section of its own."""
+    links = {node.id: [link(target) for target in node.read]
+             for node in tree.nodes.values() if isinstance(node, Outcome)}
+    return env.get_template("partials/decision-tool.html").render(
+        tree=tree, hb=hb, links=links, overview_href=overview_href)
+
+
+def reading_order(tree: Tree) -> list[Question | Outcome]:
+    """Each node once, breadth first with answers in order (the order readers meet them),
+    questions before outcomes."""
+    order: list = []
+    queue = [tree.start]
+    while queue:
+        node = tree.nodes[queue.pop(0)]
+        if node not in order:
+            order.append(node)
+            if isinstance(node, Question):
+                queue.extend(a.next for a in node.answers)
+    return sorted(order, key=lambda node: not isinstance(node, Question))
+
+
+def render_overview(env: jinja2.Environment, tree: Tree, hb: Words, tool_href: str) -> str:
+    """An outline of the whole tree: each question once, with where each answer leads."""
+    return env.get_template("partials/decision-tree-overview.html").render(
+        tree=tree, order=reading_order(tree), hb=hb, tool_href=tool_href)

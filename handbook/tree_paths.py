@@ -1,0 +1,31 @@
+"""Rewrite data/decision-tree-paths.md, every path through the decision tree: `python -m handbook.tree_paths`."""
+
+from __future__ import annotations
+
+from .decision_tree.load import load_tree
+from .decision_tree.paths import paths_markdown
+from .site import Site
+from .source import DataError
+
+PATHS_FILE = "data/decision-tree-paths.md"
+
+
+def current_paths(site: Site) -> str:
+    """The paths file as the tree in data/decision-tree.yml makes it now."""
+    return paths_markdown(load_tree(site))
+
+
+def main() -> int:
+    site = Site.load()
+    try:
+        text = current_paths(site)
+    except DataError as error:
+        print(error)
+        return 1
+    (site.project_dir / PATHS_FILE).write_text(text, encoding="utf-8")
+    print(f"Wrote {PATHS_FILE}.")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,1 +1,0 @@
-"""The "Should I fire this client?" decision tree: data file -> load -> validate -> render."""

@@ -1,1 +1,0 @@
-"""Command-line tools for writers and maintainers of the handbook."""
