@@ -17,6 +17,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from handbook import build
+from handbook.decision_tree.paths import ToolAnchors
 from handbook.decision_tree.render import Link, render_overview, render_tool
 from handbook.site import Site
 
@@ -54,6 +55,9 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         page.meta["hb_decision_tool"] = "tool"
         html = html.replace(TOOL_MARKER, render_tool(
             env, tree, words, lambda target: _link(site, page, target), _href(site, page, OVERVIEW_PAGE)))
+        # Links such as decision-tool.md#physical-abuse=no/mental-abuse=once (trainers' pages) are
+        # checked by MkDocs' own anchor validation: a step that does not exist stops a strict build.
+        page.present_anchor_ids = ToolAnchors({*(page.present_anchor_ids or ()), *tree.nodes}, tree)
     if OVERVIEW_MARKER in html:
         page.meta.setdefault("hb_decision_tool", "overview")
         html = html.replace(OVERVIEW_MARKER, render_overview(env, tree, words, _href(site, page, TOOL_PAGE)))

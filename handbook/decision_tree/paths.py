@@ -28,6 +28,36 @@ def fragment(steps: list[Step]) -> str:
     return "/".join(f"{question.id}={answer}" for question, answer in steps)
 
 
+def opens_a_step(tree: Tree, fragment_text: str) -> bool:
+    """Whether an address fragment ("q=a/q=a") is a path the tool can open, from its first question."""
+    current = tree.start
+    for pair in fragment_text.split("/"):
+        node_id, _, answer_id = pair.partition("=")
+        node = tree.nodes.get(current)
+        if node_id != current or not isinstance(node, Question):
+            return False
+        answer = next((a for a in node.answers if a.id == answer_id), None)
+        if answer is None:
+            return False
+        current = answer.next
+    return True
+
+
+class ToolAnchors(set):
+    """The tool page's anchors: its element ids plus every answer path the tool opens.
+
+    MkDocs checks a link's #fragment with `in page.present_anchor_ids`; the paths are checked on
+    demand instead of listed, because their number grows with the tree's branches.
+    """
+
+    def __init__(self, ids: set[str], tree: Tree) -> None:
+        super().__init__(ids)
+        self.tree = tree
+
+    def __contains__(self, anchor: object) -> bool:
+        return super().__contains__(anchor) or (isinstance(anchor, str) and opens_a_step(self.tree, anchor))
+
+
 def paths_markdown(tree: Tree) -> str:
     """The committed review file: one numbered line per path, with its link fragment."""
     lines = [
