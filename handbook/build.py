@@ -25,6 +25,7 @@ from mkdocs.plugins import event_priority
 from .decision_tree.load import load_trees
 from .decision_tree.model import Tree
 from .decision_tree.render import environment
+from .phrasebook import Situations, check as check_phrasebook, load_situations
 from .published import Published, check_redirects, load_published
 from .site import Site
 from .source import DataError
@@ -103,6 +104,19 @@ def published(config: MkDocsConfig) -> Published:
         return data
 
     return _checked("Published section ids", load)
+
+
+@once_per_build
+def phrasebook(config: MkDocsConfig) -> Situations:
+    """data/phrasebook.yml, checked: every chapter's "what to say" box is in one situation."""
+    site = Site.of(config)
+
+    def load() -> Situations:
+        situations = load_situations(site.project_dir)
+        check_phrasebook(situations, site)
+        return situations
+
+    return _checked("Phrasebook", load)
 
 
 @once_per_build

@@ -1,0 +1,152 @@
+"""The phrasebook, generated: every "what to say" box of the chapters, grouped by situation.
+
+data/phrasebook.yml names, for each situation (a `##` section of docs/<lang>/phrasebook.md),
+the chapter sections whose boxes it gathers. At build time each situation gets, in the reader's
+language, those boxes copied from the chapters, each followed by a link back to its section; so
+the phrasebook can never say something the chapters do not. Every box of every chapter is in
+exactly one situation: a box nobody listed, or a listed section without a box, stops the build.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from mkdocs.utils.meta import get_data
+
+from .site import Site
+from .source import DataError, YamlSource, read_yaml
+
+PHRASEBOOK_FILE = "data/phrasebook.yml"
+PAGE = "phrasebook"
+_ENTRY = re.compile(r"^([a-z0-9-]+)#([A-Za-z0-9_-]+)(?: \(box (\d+)\))?$")
+_SECTION = re.compile(r"^#{2,3}\s.*\{\s*#([A-Za-z0-9_-]+)[^}]*\}\s*$")
+_SAY = re.compile(r"^!!! say\b")
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One chapter section whose boxes a situation gathers; `box` picks one of them (1, 2...)."""
+
+    page: str
+    section: str
+    box: int | None = None
+
+
+def say_boxes(markdown: str) -> dict[str, list[str]]:
+    """The `!!! say` boxes of a page, as Markdown, by the id of the section they are in."""
+    body, _meta = get_data(markdown)
+    boxes: dict[str, list[str]] = {}
+    section, current = "", None
+    for line in body.splitlines():
+        if current is not None and (line.startswith("    ") or not line.strip()):
+            current.append(line)
+            continue
+        if current is not None:
+            boxes.setdefault(section, []).append("\n".join(current).rstrip())
+            current = None
+        if heading := _SECTION.match(line):
+            section = heading.group(1)
+        elif _SAY.match(line):
+            current = [line]
+    if current is not None:
+        boxes.setdefault(section, []).append("\n".join(current).rstrip())
+    return boxes
+
+
+@dataclass(frozen=True)
+class Situations:
+    """data/phrasebook.yml: situation id -> the chapter sections it gathers."""
+
+    entries: dict[str, list[Entry]]
+    source: YamlSource
+
+
+def load_situations(project_dir: Path) -> Situations:
+    """data/phrasebook.yml, checked for form."""
+    source = read_yaml(project_dir, PHRASEBOOK_FILE, "restore it from the repository's history.")
+    if not isinstance(source.data, dict) or not source.data:
+        raise DataError(PHRASEBOOK_FILE, source.line(), "there is no list of situations.",
+                        "write each situation id of the phrasebook page, then under it '  - page#section' lines.")
+    situations: dict[str, list[Entry]] = {}
+    for situation, entries in source.data.items():
+        if not isinstance(entries, list) or not entries:
+            raise DataError(PHRASEBOOK_FILE, source.line(situation), f"the situation '{situation}' lists no sections.",
+                            "under it, list the chapter sections whose boxes it shows, as '  - page#section'.")
+        situations[situation] = []
+        for index, text in enumerate(entries):
+            match = _ENTRY.match(text) if isinstance(text, str) else None
+            if not match:
+                raise DataError(PHRASEBOOK_FILE, source.line(situation, index), f"'{text}' is not a section.",
+                                "write it as 'page#section', e.g. 'listening#acknowledge-the-feeling', "
+                                "or 'page#section (box 2)' for one box of a section that has several.")
+            page, section, box = match.groups()
+            situations[situation].append(Entry(page, section, int(box) if box else None))
+    return Situations(situations, source)
+
+
+def check(situations: Situations, site: Site) -> None:
+    """Every box of the default language's chapters is in exactly one situation, and the page
+    has a `##` section for every situation."""
+    headings = set(site.section_ids(site.default, PAGE))
+    boxes = {page: say_boxes(site.source_of(site.default, page).read_text(encoding="utf-8"))
+             for page in site.pages() if page != PAGE}
+    taken: dict[tuple[str, str, int], str] = {}
+    line = situations.source.line
+    for situation, entries in situations.entries.items():
+        if situation not in headings:
+            raise DataError(PHRASEBOOK_FILE, line(situation), f"docs/{site.default}/{PAGE}.md has no section "
+                            f"'{situation}'.", f"add '## <title> {{#{situation}}}' to the phrasebook page in every "
+                            "language, or correct the id here.")
+        for index, entry in enumerate(entries):
+            found = boxes.get(entry.page, {}).get(entry.section, [])
+            numbers = [entry.box] if entry.box else list(range(1, len(found) + 1))
+            if not found or any(n > len(found) for n in numbers):
+                raise DataError(PHRASEBOOK_FILE, line(situation, index), f"docs/{site.default}/{entry.page}.md has "
+                                f"no 'what to say' box {'number ' + str(entry.box) + ' ' if entry.box else ''}"
+                                f"in the section '{entry.section}'.",
+                                "correct the page or section id, or remove the line if the box was removed.")
+            for number in numbers:
+                key = (entry.page, entry.section, number)
+                if key in taken:
+                    raise DataError(PHRASEBOOK_FILE, line(situation, index), f"box {number} of "
+                                    f"{entry.page}#{entry.section} is already in the situation '{taken[key]}'.",
+                                    "list each box in one situation only; use '(box N)' to split a section.")
+                taken[key] = situation
+    for page, sections in boxes.items():
+        for section, found in sections.items():
+            for number in range(1, len(found) + 1):
+                if (page, section, number) not in taken:
+                    raise DataError(PHRASEBOOK_FILE, None, f"the 'what to say' box {number} of "
+                                    f"docs/{site.default}/{page}.md#{section} is in no situation.",
+                                    f"add '  - {page}#{section}' under the situation it belongs to.")
+
+
+def fill(page_markdown: str, situations: Situations, boxes_of: Callable[[str], dict[str, list[str]]],
+         title_of: Callable[[str, str], str]) -> str:
+    """The phrasebook page with each situation's boxes appended to its section, each followed
+    by a link to the chapter section it comes from."""
+    out: list[str] = []
+    situation: str | None = None
+
+    def close() -> None:
+        for entry in situations.entries.get(situation or "", []):
+            found = boxes_of(entry.page).get(entry.section, [])
+            chosen = [found[entry.box - 1]] if entry.box and entry.box <= len(found) else \
+                ([] if entry.box else found)
+            for box in chosen:
+                out.extend(["", box, "", f"→ [{title_of(entry.page, entry.section)}]({entry.page}.md#{entry.section})"])
+        out.append("")
+
+    for line in page_markdown.splitlines():
+        heading = _SECTION.match(line)
+        if heading and line.startswith("## "):
+            if situation:
+                close()
+            situation = heading.group(1)
+        out.append(line)
+    if situation:
+        close()
+    return "\n".join(out) + "\n"
