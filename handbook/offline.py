@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
@@ -80,10 +81,22 @@ def _file_of(site_dir: Path, address: str) -> Path:
     return path / "index.html" if address == "" or address.endswith("/") else path
 
 
-def write(site_dir: Path, site: Site) -> str:
-    """Write every language's offline.json and sw.js; returns the build's version."""
+def write(site_dir: Path, site: Site, size_label: Callable[[str, int], str] | None = None) -> str:
+    """Write every language's offline.json and sw.js; returns the build's version.
+
+    `size_label(language, bytes)` is the size as the home page's control shows it; it fills the
+    control's `data-size` before the version is computed, so the version covers the final files.
+    """
     site_dir = Path(site_dir)
     lists = {language: language_files(site_dir, site, language) for language in site.languages}
+    sizes = {language: sum(_file_of(site_dir, address).stat().st_size for address in addresses)
+             for language, addresses in lists.items()}
+    if size_label:
+        for language, size in sizes.items():
+            home = site.folder(site_dir, language) / "index.html"
+            text = home.read_text(encoding="utf-8")
+            home.write_text(text.replace('data-size=""', f'data-size="{size_label(language, size)}"', 1),
+                            encoding="utf-8")
     digest = hashlib.sha256()
     for language, addresses in lists.items():
         for address in addresses:
@@ -91,9 +104,8 @@ def write(site_dir: Path, site: Site) -> str:
             digest.update(_file_of(site_dir, address).read_bytes())
     version = digest.hexdigest()[:16]
     for language, addresses in lists.items():
-        size = sum(_file_of(site_dir, address).stat().st_size for address in addresses)
         manifest = {"version": version, "language": language, "root": site.root(language),
-                    "bytes": size, "files": addresses}
+                    "bytes": sizes[language], "files": addresses}
         target = site.folder(site_dir, language) / MANIFEST
         target.write_text(json.dumps(manifest, ensure_ascii=False, indent=0), encoding="utf-8")
     roots = {language: site.root(language) for language in site.languages}
@@ -101,10 +113,3 @@ def write(site_dir: Path, site: Site) -> str:
     (site_dir / WORKER).write_text(source.replace("__VERSION__", version)
                                    .replace("__ROOTS__", json.dumps(roots, ensure_ascii=False)), encoding="utf-8")
     return version
-
-
-def size_of(site_dir: Path, site: Site, language: str) -> int:
-    """The bytes a language's offline copy downloads, as its offline.json says."""
-    data = json.loads((site.folder(Path(site_dir), language) / MANIFEST).read_text(encoding="utf-8"))
-    return int(data["bytes"])
-

@@ -59,6 +59,14 @@ class Book:
     words: dict[str, str]  # the `print` group of ui.yml
 
 
+def nav_pages(nav: object) -> list[str]:
+    """The pages of mkdocs.yml's `nav:` by name (file name without .md), in order."""
+    if isinstance(nav, str):
+        return [nav.rsplit("/", 1)[-1][: -len(".md")]] if nav.endswith(".md") else []
+    items = nav.values() if isinstance(nav, dict) else nav if isinstance(nav, list) else []
+    return [name for item in items for name in nav_pages(item)]
+
+
 def anchor(chapter: str, section: str | None = None) -> str:
     """The print page's id of a chapter, or of a section inside it."""
     return chapter if section is None else f"{chapter}{SEPARATOR}{section}"

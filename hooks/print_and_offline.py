@@ -22,7 +22,7 @@ from mkdocs.structure.pages import Page
 
 from handbook import offline, pdf
 from handbook.build import all_words, once_per_build, trees
-from handbook.print_book import TOOL_PAGE, Book, Chapter, render_book, render_card
+from handbook.print_book import TOOL_PAGE, Book, Chapter, nav_pages, render_book, render_card
 from handbook.site import Site
 from handbook.sizes import human_size
 
@@ -36,25 +36,6 @@ SCRIPT = "assets/javascripts/offline.js"
 def rendered_pages(config: MkDocsConfig) -> dict[str, dict[str, str]]:
     """Each language's page contents (HTML without the theme), collected as they are built."""
     return {}
-
-
-def nav_pages(config: MkDocsConfig) -> list[str]:
-    """The pages of mkdocs.yml's `nav:` by name, in order."""
-    names: list[str] = []
-
-    def walk(item: object) -> None:
-        if isinstance(item, str):
-            if item.endswith(".md"):
-                names.append(Path(item).stem)
-        elif isinstance(item, dict):
-            for value in item.values():
-                walk(value)
-        elif isinstance(item, list):
-            for value in item:
-                walk(value)
-
-    walk(config.nav)
-    return names
 
 
 def book(config: MkDocsConfig, site: Site, language: str, page: str) -> Book:
@@ -113,7 +94,7 @@ def write_paper_pages(config: MkDocsConfig, site: Site, language: str) -> None:
     pages = rendered_pages(config).get(language, {})
     root_url = config.site_url or "/"
     chapters = [Chapter(name, root_url + site.page_url(language, name), pages[name])
-                for name in nav_pages(config) if name != TOOL_PAGE and name in pages]
+                for name in nav_pages(config.nav) if name != TOOL_PAGE and name in pages]
     if not chapters:
         return
     folder = site.folder(Path(config.site_dir), language)
@@ -138,10 +119,5 @@ def on_post_build(config: MkDocsConfig) -> None:
     if os.environ.get("HANDBOOK_PDF") == "1":
         words = {language: _group(all_words(config)[language], "print") for language in site.languages}
         pdf.render_site(site_dir, site, words)
-    offline.write(site_dir, site)
-    for language in site.languages:  # the size of each language's offline copy, on its control
-        size = human_size(offline.size_of(site_dir, site, language), language,
-                          _group(all_words(config)[language], "print"))
-        home = site.folder(site_dir, language) / "index.html"
-        home.write_text(home.read_text(encoding="utf-8").replace('data-size=""', f'data-size="{size}"', 1),
-                        encoding="utf-8")
+    offline.write(site_dir, site, lambda language, size: human_size(
+        size, language, _group(all_words(config)[language], "print")))

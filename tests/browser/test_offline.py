@@ -4,14 +4,27 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
+import time
+from pathlib import Path
 
 from playwright.sync_api import Browser, expect
 
 from tests.browser.search_helpers import search
+from handbook import offline
 from handbook.site import Site
 from tests.support import Build, serve
 
 LANGUAGE = "kk"
+
+
+def title_of(build: Build, site: Site, page: str) -> str:
+    """The page's heading as built (the text of its h1, without the permalink)."""
+    built = (site.folder(build.site, LANGUAGE) / page / "index.html").read_text(encoding="utf-8")
+    return re.search(r"<h1[^>]*>([^<]*)", built).group(1).strip()
+
+
+SAVED = "caches.keys().then(names => names.filter(name => name.startsWith('handbook-offline:')))"
 
 
 def test_a_saved_language_works_without_a_connection(browser: Browser, build: Build, site: Site) -> None:
@@ -37,7 +50,7 @@ def test_a_saved_language_works_without_a_connection(browser: Browser, build: Bu
         context.set_offline(True)
 
         page.goto(url + site.page_url(LANGUAGE, "listening"))
-        expect(page.locator("article h1")).to_contain_text("Тыңдау және мойындау")
+        expect(page.locator("article h1")).to_contain_text(title_of(build, site, "listening"))
         page.goto(url + site.page_url(LANGUAGE, "how-to-fire"))
         results = search(page, "клиент")
         assert results, "search found nothing offline"
@@ -48,7 +61,7 @@ def test_a_saved_language_works_without_a_connection(browser: Browser, build: Bu
         expect(page.locator("#end-now")).to_be_visible()
 
         page.goto(url + site.root(LANGUAGE) + "print/")
-        expect(page.locator("#listening")).to_have_text("Тыңдау және мойындау")
+        expect(page.locator("#listening")).to_have_text(title_of(build, site, "listening"))
     finally:
         context.close()
         server.shutdown()
@@ -67,3 +80,39 @@ def test_the_offline_list_names_only_files_of_the_site_in_that_language(build: B
     worker = (build.site / "sw.js").read_text(encoding="utf-8")
     assert manifest["version"] in worker
     assert "http://" not in worker.replace("http://www.w3.org", "") and "https://" not in worker
+
+
+def test_after_a_new_deploy_the_next_online_visit_updates_the_saved_copy(
+        browser: Browser, build: Build, site: Site, tmp_path: Path) -> None:
+    deployed = tmp_path / "site"
+    shutil.copytree(build.site, deployed)
+    server, url = serve(deployed)
+    context = browser.new_context(service_workers="allow")
+    context.set_default_timeout(15_000)
+    try:
+        page = context.new_page()
+        page.goto(url + site.root(LANGUAGE))
+        page.locator(".hb-offline button").click()
+        expect(page.locator(".hb-offline")).to_have_attribute("data-state", "saved", timeout=60_000)
+        first = page.evaluate(SAVED)
+        assert len(first) == 1
+
+        # A new deploy changes a page, and so the version of sw.js and of every offline.json.
+        chapter = site.folder(deployed, LANGUAGE) / "listening" / "index.html"
+        text = chapter.read_text(encoding="utf-8")
+        title = title_of(build, site, "listening")
+        chapter.write_text(text.replace(f"{title}<a", f"{title} (2)<a", 1), encoding="utf-8")
+        version = offline.write(deployed, site)
+        assert version not in first[0]
+
+        page.goto(url + site.page_url(LANGUAGE, "facts"))  # the next visit, online
+        deadline = time.monotonic() + 60
+        while page.evaluate(SAVED) != [f"handbook-offline:{version}:{LANGUAGE}"]:
+            assert time.monotonic() < deadline, f"the saved copy was not updated: {page.evaluate(SAVED)}"
+            page.wait_for_timeout(250)
+        context.set_offline(True)
+        page.goto(url + site.page_url(LANGUAGE, "listening"))
+        expect(page.locator("article h1")).to_contain_text(f"{title} (2)")
+    finally:
+        context.close()
+        server.shutdown()

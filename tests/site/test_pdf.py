@@ -1,0 +1,140 @@
+"""The PDFs of every language, made once per test run as `python3 tasks.py pdf` makes them."""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from handbook.pdf import FOLDER, file_names
+from handbook.site import Site
+from tests.support import LANGUAGES, Build, run_build
+
+# Letters each language's text cannot do without: a PDF that lost them (a font without the
+# glyphs, text in the wrong language) fails.
+LETTERS = {
+    "en": "abcdefghijklmnopqrstuvwxyz",
+    "tr": "şğıİçöü",
+    "is": "þðæöáéíóúý",
+    "pt": "ãçõáéíóúâêô",
+    "kk": "әғқңөұүі",  # һ occurs in loanwords only; the text has none today
+}
+# Common words of each language, to tell the text's language apart from the others.
+WORDS = {
+    "en": {"the", "and", "customer"},
+    "tr": {"ve", "bir", "müşteri"},
+    "is": {"og", "að", "viðskiptavin"},
+    "pt": {"o", "que", "cliente"},
+    "kk": {"және", "клиент", "бұл"},
+}
+
+
+@pytest.fixture(scope="module")
+def pdf_build(tmp_path_factory: pytest.TempPathFactory, site: Site) -> Build:
+    """The site built with its PDFs (HANDBOOK_PDF=1, as `python3 tasks.py pdf` does)."""
+    target = tmp_path_factory.mktemp("site-with-pdf")
+    os.environ["HANDBOOK_PDF"] = "1"
+    try:
+        result = run_build(site.project_dir, target)
+    finally:
+        del os.environ["HANDBOOK_PDF"]
+    assert result.returncode == 0, f"the build with PDFs failed:\n{result.stderr[-4000:]}"
+    return Build(target, result.stderr + result.stdout)
+
+
+def pdf_of(build: Build, site: Site, language: str, card: bool = False) -> Path:
+    return site.folder(build.site, language) / FOLDER / file_names(language)[1 if card else 0]
+
+
+def words_of(text: str) -> set[str]:
+    return set(re.findall(r"\w+", text.lower()))
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_pdf_has_a_cover_contents_with_page_numbers_and_bookmarks(pdf_build: Build, site: Site, language: str) -> None:
+    reader = PdfReader(pdf_of(pdf_build, site, language))
+    print_page = (site.folder(pdf_build.site, language) / "print" / "index.html").read_text(encoding="utf-8")
+    title = re.search(r'<p class="hb-cover__name">(.*?)</p>', print_page).group(1)
+    assert title in reader.pages[0].extract_text()
+    contents = reader.pages[1].extract_text()
+    chapters = re.findall(r'<section class="hb-chapter"[^>]*>\s*<h1 id="[^"]+">(.*?)</h1>', print_page, re.S)
+    assert len(chapters) >= 10
+    numbered = re.findall(r"(\d+)\s*$", contents, re.M)
+    assert len(numbered) >= 10, f"the contents show no page numbers:\n{contents[:500]}"
+    assert [int(n) for n in numbered] == sorted(int(n) for n in numbered)
+    assert int(numbered[-1]) <= len(reader.pages)
+    outline = [item.title for item in reader.outline if not isinstance(item, list)]
+    assert outline[:len(chapters)] == [re.sub(r"<[^>]+>", "", c).strip() for c in chapters]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_pdf_footer_has_the_name_and_page_numbers(pdf_build: Build, site: Site, language: str) -> None:
+    reader = PdfReader(pdf_of(pdf_build, site, language))
+    name = reader.metadata.title
+    total = len(reader.pages)
+    for number in (2, total // 2, total):
+        text = reader.pages[number - 1].extract_text()
+        assert name in text and f"{number} / {total}" in text, (language, number, text[-200:])
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_pdf_embeds_its_fonts_and_its_text_is_in_its_language(pdf_build: Build, site: Site, language: str) -> None:
+    reader = PdfReader(pdf_of(pdf_build, site, language))
+    fonts = {}
+    for page in reader.pages:
+        for font in page["/Resources"]["/Font"].values():
+            font = font.get_object()
+            descriptor = (font["/DescendantFonts"][0].get_object() if "/DescendantFonts" in font else font)["/FontDescriptor"]
+            fonts[str(font["/BaseFont"])] = any(key in descriptor for key in ("/FontFile", "/FontFile2", "/FontFile3"))
+    assert fonts and all(fonts.values()), f"fonts not embedded: {[f for f, e in fonts.items() if not e]}"
+    text = "\n".join(page.extract_text() for page in reader.pages)
+    assert not [letter for letter in LETTERS[language] if letter not in text], "letters missing from the text"
+    found = words_of(text)
+    assert WORDS[language] <= found
+    for other, words in WORDS.items():
+        if other != language and other != "en":  # English names and addresses appear everywhere
+            assert not words - {"o"} <= found, f"the {language} PDF reads like {other}"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_links_in_the_pdf_work_and_show_their_web_address(pdf_build: Build, site: Site, language: str) -> None:
+    reader = PdfReader(pdf_of(pdf_build, site, language))
+    uris, internal = [], 0
+    for page in reader.pages:
+        for annotation in page.get("/Annots") or []:
+            annotation = annotation.get_object()
+            action = annotation.get("/A")
+            if action and "/URI" in action:
+                uris.append(str(action["/URI"]))
+            elif "/Dest" in annotation or (action and "/D" in action):
+                internal += 1
+    assert internal > 50, "the contents and cross-references are not clickable"
+    tool = site.page_url(language, "decision-tool")
+    assert any(uri.endswith(f"/{tool}#physical-abuse") for uri in uris)
+    text = re.sub(r"\s+", "", "".join(page.extract_text() for page in reader.pages))
+    listening = site.page_url(language, "listening") + "#listen-without-interrupting"
+    assert f"/{listening}" in text, "a cross-reference does not print its web address"
+
+
+@pytest.mark.parametrize("language", ["tr", "kk", "is", "pt", "en"])
+def test_the_pdf_hyphenates_in_its_language(pdf_build: Build, site: Site, language: str) -> None:
+    reader = PdfReader(pdf_of(pdf_build, site, language))
+    text = "\n".join(page.extract_text() for page in reader.pages[3:12])
+    broken = re.findall(r"(\w+)-\n(\w+)", text)
+    assert len(broken) >= 3, f"no word of the {language} text is hyphenated at a line end"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_quick_card_is_one_page_and_the_home_page_links_the_pdfs_with_their_size(
+        pdf_build: Build, site: Site, language: str) -> None:
+    card = PdfReader(pdf_of(pdf_build, site, language, card=True))
+    assert len(card.pages) == 1
+    home = (site.folder(pdf_build.site, language) / "index.html").read_text(encoding="utf-8")
+    for name in file_names(language):
+        link = re.search(rf'<[a-z]+ data-hb-pdf="{re.escape(name)}">.*?href="({FOLDER}/{re.escape(name)})".*?'
+                         rf'<span data-hb-size="{re.escape(name)}">\((\d+(?:[.,]\d)? (?:kB|MB|КБ|МБ))\)</span>', home, re.S)
+        assert link, f"{language} home page: no visible link to {name} with its size"
+        assert (site.folder(pdf_build.site, language) / link.group(1)).is_file()
