@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 import pytest
-from playwright.sync_api import Page
+from playwright.sync_api import Page, expect
 
 from tests.support import SITE, copy_project, run_build, serve
 
@@ -20,7 +21,8 @@ def moved_site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         page.write_text(page.read_text(encoding="utf-8").replace("{#" + OLD + "}", "{#" + NEW + "}"), encoding="utf-8")
     published = project / "data" / "published-ids.yml"
     text = published.read_text(encoding="utf-8").replace(f"    - {OLD}\n", f"    - {NEW}\n")
-    published.write_text(text.replace("redirects: {}", f"redirects:\n  listening#{OLD}: listening#{NEW}"), encoding="utf-8")
+    text = re.sub(r"^redirects:.*$", f"redirects:\n  listening#{OLD}: listening#{NEW}", text, count=1, flags=re.MULTILINE)
+    published.write_text(text, encoding="utf-8")
     result = run_build(project, project / "site")
     assert result.returncode == 0, result.stderr[-3000:]
     server, url = serve(project / "site")
@@ -32,4 +34,4 @@ def moved_site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 def test_an_old_section_link_arrives_at_the_new_section(page: Page, moved_site_url: str, language: str) -> None:
     page.goto(moved_site_url + SITE.page_url(language, "listening") + f"#{OLD}")
     page.wait_for_url(moved_site_url + SITE.page_url(language, "listening") + f"#{NEW}")
-    assert page.locator(f"#{NEW}").is_visible()
+    expect(page.locator(f"#{NEW}")).to_be_in_viewport()

@@ -178,6 +178,13 @@
     }, 0);
   }
 
+  function init() {
+    Array.prototype.forEach.call(document.querySelectorAll("[data-hb-tool]"), setup);
+  }
+
   // Loaded only on the page that holds the tool (overrides/main.html); instant loading is off.
-  Array.prototype.forEach.call(document.querySelectorAll("[data-hb-tool]"), setup);
+  // Set up once the document is parsed: a focus given to the step the address names any earlier
+  // is lost while the page finishes loading (seen in Chromium with Material's script before this).
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
+  else init();
 })();
