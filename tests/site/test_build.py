@@ -28,3 +28,28 @@ def test_a_dead_link_or_anchor_stops_the_build_naming_the_file(tmp_path: Path, l
     output = result.stdout + result.stderr
     assert "Doc file 'kk/facts.md'" in output and message in output
     assert "Traceback" not in output
+
+
+@pytest.mark.parametrize("file,old,new,message", [
+    ("translations/pt/ui.yml", "\ntool:\n", "\ntool:\n  strat: Começar\n",
+     "translations/pt/ui.yml, line {line}: 'tool.strat' is not a key of translations/en/ui.yml. Fix: remove it"),
+    ("data/published-ids.yml", "\nredirects:\n", "\nredirects:\n  listening#gone: listening#nowhere\n",
+     "data/published-ids.yml, line {line}: the redirect listening#gone -> listening#nowhere leads to a section "
+     "that does not exist. Fix: point it at an existing page#section-id"),
+    ("translations/kk/decision-tree.yml", "\n  text: ", "\n  txet: ",
+     "translations/kk/decision-tree.yml, line {line}, node "),
+])
+def test_a_mistake_in_a_data_file_stops_the_build_naming_file_line_and_fix(
+        tmp_path: Path, file: str, old: str, new: str, message: str) -> None:
+    project = copy_project(tmp_path / "project")
+    path = project / file
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    text = text.replace(old, new, 1)
+    path.write_text(text, encoding="utf-8")
+    line = text[:text.index(new) + len(old)].count("\n") + 1  # the line of the first changed key
+    result = run_build(project, tmp_path / "site")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert message.format(line=line) in output, output[-2000:]
+    assert "Traceback" not in output
