@@ -1,21 +1,41 @@
 /*
- * Search worker of the handbook: Material's own worker, with folding.
+ * Search worker of the handbook: Material's own worker, with folding, loaded when first needed.
  *
- * Material's worker has no setting for accent-insensitive search, and its lunr language
- * plugins trim Cyrillic away when several languages are on. This wrapper loads Material's
- * worker (its address is passed as ?material=...) and folds the text of every document and
- * every query the same way, so that "musteri" finds "müşteri", "negociacao" finds
- * "negociação", "vidskiptavin" finds "viðskiptavin" and "токтату" (Russian keyboard) finds
- * "тоқтату". The folded text goes into extra fields; titles and text are shown unchanged.
+ * Material's worker (search.*.min.js of mkdocs-material 9.8, passed as ?material=...) indexes
+ * with lunr 2.3 and has no setting for accent-insensitive search. This wrapper adds one step to
+ * lunr's indexing pipeline: every word of every page is indexed folded (lower case, Turkish
+ * dotted and dotless i alike, accents and special letters replaced), and a Kazakh word also in
+ * the 2021 Latin alphabet, folded the same way. Queries are folded before Material reads them.
+ * So "musteri" finds "müşteri", "vidskiptavin" finds "viðskiptavin", "токтату" (Russian keyboard)
+ * finds "тоқтату", and "şağym" or "sagym" finds "шағым".
+ *
+ * The folded words keep the position of the word they come from, so Material's result list
+ * highlights the word as the page writes it, whatever the reader typed.
+ *
+ * Material's worker is imported only when the first message arrives, which is when the page has
+ * loaded the search index, which is when the reader starts to search
+ * (overrides/partials/handbook-search-config.html).
  */
 "use strict";
 
+/* Letters that lose more than an accent: Icelandic, Turkish, Kazakh Cyrillic to Russian. */
 var LETTERS = {
   "ı": "i", "ð": "d", "þ": "th", "æ": "ae", "ø": "o", "œ": "oe", "ß": "ss",
   "ә": "а", "ғ": "г", "қ": "к", "ң": "н", "ө": "о", "ұ": "у", "ү": "у", "һ": "х", "і": "и",
   "ё": "е", "й": "и"
 };
 var SPECIAL = new RegExp("[" + Object.keys(LETTERS).join("") + "]", "g");
+
+/* Kazakh Cyrillic in the Latin alphabet of 2021 (before folding). */
+var LATIN = {
+  "а": "a", "ә": "ä", "б": "b", "в": "v", "г": "g", "ғ": "ğ", "д": "d", "е": "e", "ё": "io",
+  "ж": "j", "з": "z", "и": "i", "й": "i", "к": "k", "қ": "q", "л": "l", "м": "m", "н": "n",
+  "ң": "ñ", "о": "o", "ө": "ö", "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ұ": "ū",
+  "ү": "ü", "ф": "f", "х": "h", "һ": "h", "ц": "ts", "ч": "ch", "ш": "ş", "щ": "şş", "ъ": "",
+  "ы": "y", "і": "ı", "ь": "", "э": "e", "ю": "iu", "я": "ia"
+};
+var CYRILLIC = /[\u0400-\u04ff]/;
+var CYRILLIC_LETTER = /[\u0400-\u04ff]/g;
 
 /* Lower-case (Turkish İ and I both become i), replace special letters, drop accents. */
 function fold(text) {
@@ -27,42 +47,63 @@ function fold(text) {
     .replace(/[\u0300-\u036f]/g, "");
 }
 
-/*
- * A query word is searched as typed (so Material highlights it in the results) and folded (so
- * it also matches words typed without their accents); words with search syntax only folded.
- */
-function expand(word) {
-  var folded = fold(word);
-  if (/^[+\-]|[:~^*"]/.test(word) || folded === word.toLowerCase()) return folded;
-  return word.toLowerCase() + " " + folded;
+/* A Kazakh word in Latin letters, or "" when the word has no Cyrillic. */
+function latin(word) {
+  if (!CYRILLIC.test(word)) return "";
+  return word.toLowerCase().replace(CYRILLIC_LETTER, function (letter) {
+    return letter in LATIN ? LATIN[letter] : letter;
+  });
 }
 
-// Material's SearchMessageType values (SETUP = 0 carries the index, QUERY = 2 a query), as
-// its search.*.min.js worker reads them in mkdocs-material 9.8; recheck them when upgrading.
-var SETUP = 0;
+/* lunr pipeline step: the folded word, and a Kazakh word's folded Latin form, same position. */
+function handbookFold(token) {
+  var folded = token.clone(fold);
+  var word = latin(token.toString());
+  if (!word) return folded;
+  return [folded, token.clone(function () { return fold(word); })];
+}
+
+function addFolding(lunr) {
+  lunr.Pipeline.registerFunction(handbookFold, "handbookFold");
+  var add = lunr.Builder.prototype.add;
+  // Material builds its index with lunr.Builder and empties the pipeline first (mkdocs.yml:
+  // `pipeline: []`); the step is added to the builder just before the first page goes in.
+  lunr.Builder.prototype.add = function () {
+    if (!this.handbookFolding) {
+      this.handbookFolding = true;
+      this.pipeline.add(handbookFold);
+      this.searchPipeline.add(handbookFold);
+    }
+    return add.apply(this, arguments);
+  };
+}
+
+// Material's SearchMessageType values, QUERY = 2 carries the reader's query: see
+// src/templates/assets/javascripts/integrations/search/worker/message/index.ts in
+// mkdocs-material 9.8 (github.com/squidfunk/mkdocs-material); recheck them when upgrading.
 var QUERY = 2;
 
 function prepare(message) {
-  if (message && message.type === SETUP) {
-    var fields = message.data.config.fields;
-    fields.folded_title = fields.title || { boost: 1000 };
-    fields.folded_text = fields.text || { boost: 1 };
-    message.data.docs.forEach(function (doc) {
-      doc.folded_title = fold(doc.title || "");
-      doc.folded_text = fold(doc.text || "");
-    });
-  } else if (message && message.type === QUERY && typeof message.data === "string") {
-    message.data = message.data.split(/\s+/).map(expand).join(" ");
-  }
+  if (message && message.type === QUERY && typeof message.data === "string")
+    return { type: QUERY, data: fold(message.data) };
   return message;
 }
 
+/* Material's worker registers its message handler with addEventListener; keep it here. */
+var handlers = [];
 var listen = self.addEventListener.bind(self);
 self.addEventListener = function (type, handler, options) {
   if (type !== "message") return listen(type, handler, options);
-  return listen(type, function (event) {
-    handler({ data: prepare(event.data) });
-  }, options);
+  handlers.push(handler);
 };
 
-importScripts(new URL(self.location.href).searchParams.get("material"));
+var material = new URL(self.location.href).searchParams.get("material");
+listen("message", function (event) {
+  if (material) {
+    importScripts(material);  // synchronous: Material's handler is registered when it returns
+    addFolding(self.lunr);
+    material = null;
+  }
+  var message = { data: prepare(event.data) };
+  handlers.forEach(function (handler) { handler(message); });
+});
