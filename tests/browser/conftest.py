@@ -73,6 +73,11 @@ def fixture_site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     in every language, for tests of how the tool behaves (not of what the real tree says)."""
     project = copy_project(tmp_path_factory.mktemp("fixture-tree-project"))
     use_fixture_tree(project, SITE)
+    # The handbook's pages link to answer paths of the real tree, which the fixture tree lacks.
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert "\n    anchors: warn\n" in text
+    config.write_text(text.replace("\n    anchors: warn\n", "\n    anchors: info\n", 1), encoding="utf-8")
     result = run_build(project, project / "site")
     assert result.returncode == 0, result.stderr[-3000:]
     server, url = serve(project / "site")
