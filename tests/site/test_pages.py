@@ -30,14 +30,14 @@ def check_html_lang(site: Site, site_dir: Path, language: str, page: str) -> Non
 
 
 def check_alternates(site: Site, site_dir: Path, language: str, page: str) -> None:
+    # Absolute addresses built from site_url, as search engines require; x-default is the default language.
     html = html_of(site, site_dir, language, page)
-    here = site.built_file(site_dir, language, page).parent
+    site_url = mkdocs_config(site.project_dir).site_url
     alternates = dict((lang, href) for href, lang in
                       re.findall(r'<link rel="alternate" href="([^"]+)" hreflang="([^"]+)">', html))
-    assert set(alternates) == set(site.languages)
+    assert set(alternates) == {*site.languages, "x-default"}
     for lang, href in alternates.items():
-        target = site_dir / href.lstrip("/") if href.startswith("/") else here / href
-        assert target.resolve() == site.built_file(site_dir, lang, page).parent.resolve()
+        assert href == site_url + site.page_url(site.default if lang == "x-default" else lang, page)
 
 
 def check_description(site: Site, site_dir: Path, language: str, page: str) -> None:
