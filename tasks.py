@@ -39,14 +39,19 @@ def run(*command: str) -> int:
 
 
 def main(argv: list[str]) -> int:
-    if not argv or argv[0] not in {"serve", "test", "build", "benchmark"}:
+    if not argv or argv[0] not in {"serve", "test", "build", "pdf", "benchmark"}:
         print(__doc__)
-        print("Other commands: build (the static site into site/), benchmark (build and size figures).")
+        print("Other commands: build (the static site into site/; add --pdf for the PDFs too),")
+        print("pdf (the same as build --pdf), benchmark (build and size figures).")
         return 2
     ensure_environment()
     command, rest = argv[0], argv[1:]
     if command == "serve":
         return run("-m", "mkdocs", "serve", "--dev-addr", "127.0.0.1:8000", *rest)
+    if command == "pdf" or (command == "build" and "--pdf" in rest):
+        os.environ["HANDBOOK_PDF"] = "1"  # hooks/print_and_offline.py then renders every language's PDFs
+        rest = [option for option in rest if option != "--pdf"]
+        command = "build"
     if command == "build":
         return run("-m", "mkdocs", "build", "--strict", *rest)
     if command == "benchmark":
