@@ -4,14 +4,27 @@ Prints the full build time, each language's share of it, the decision-tool hook'
 language's search index size, the decision tool's script and style sizes, and the bytes one page
 transfers (its HTML and every local file it loads, raw and gzip-compressed, as a server would
 send them). Times vary from machine to machine; compare ratios taken in one run.
+
+Then it serves the built site as a static host does (gzip, per-language 404 pages:
+handbook/static_host.py) and, in Chromium, measures what a first visit to a chapter transfers in
+every language, and the time from the first keystroke in the search box of a freshly opened
+page to the first result. Last, Lighthouse (installed from the npm registry into .benchmark/ on
+first use; it drives the same Chromium, CHROME_PATH) scores the home page, a chapter and the
+decision tool of every language with its mobile settings, and prints the table.
+`--runs N` takes the median of N Lighthouse runs per page; `--no-lighthouse` skips it.
 """
 
 from __future__ import annotations
 
+import argparse
 import gzip
+import json
 import logging
 import os
 import re
+import shutil
+import statistics
+import subprocess
 import tempfile
 import time
 from collections.abc import Callable
@@ -21,6 +34,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 from .site import Site
+from .static_host import serve
 
 TOOL_FILES = ["assets/javascripts/decision-tool.js", "assets/stylesheets/decision-tool.css",
               "assets/stylesheets/handbook.css", "assets/javascripts/workers/handbook-search.js"]
@@ -72,22 +86,149 @@ def run_build(project_dir: Path, site_dir: Path) -> tuple[float, dict[str, float
 
 
 def page_transfer(site: Site, site_dir: Path, page: Path) -> list[tuple[str, tuple[int, int]]]:
-    """The page's HTML and each local file it loads on open (styles, scripts, worker, index)."""
+    """The page's HTML and each local file it loads on open (styles, scripts, the search wrapper),
+    then what searching adds: Material's search worker and the language's index."""
     html = page.read_text(encoding="utf-8")
     files = [("page HTML", sizes(page))]
-    for url in re.findall(r'(?:<script src|<link rel="stylesheet" href)="([^"]+)"', html):
+    for url in re.findall(r'(?:<script src|<script defer src|<link rel="stylesheet" href)="([^"]+)"', html):
         if not url.startswith(("http:", "https:", "//")):
             target = (page.parent / url.split("?")[0]).resolve()
             files.append((str(target.relative_to(site_dir.resolve())), sizes(target)))
-    worker = next(site_dir.glob("assets/javascripts/workers/search.*.min.js"))
-    files.append((str(worker.relative_to(site_dir)), sizes(worker)))
     files.append((SEARCH_WORKER, sizes(site_dir / SEARCH_WORKER)))
+    worker = next(site_dir.glob("assets/javascripts/workers/search.*.min.js"))
+    files.append((f"{worker.relative_to(site_dir)} (when searching)", sizes(worker)))
     index = site.folder(site_dir, site.language_of(page.relative_to(site_dir).as_posix())) / "search" / "search_index.json"
-    files.append((str(index.relative_to(site_dir)), sizes(index)))
+    files.append((f"{index.relative_to(site_dir)} (when searching)", sizes(index)))
     return files
 
 
-def main() -> int:
+LIGHTHOUSE_VERSION = "13.5.0"
+CHROMIUM = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
+CHROMIUM_FLAGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync", "--disable-default-apps", "--no-first-run"]
+CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
+MEASURED_PAGES = ["index", "listening", "decision-tool"]
+# A word of each language's chapters, typed as a reader would start a search.
+SEARCH_WORDS = {"en": "client", "tr": "müşteri", "is": "viðskiptavin", "pt": "cliente", "kk": "клиент"}
+
+
+def first_visits(site: Site, url: str, page: str = "listening") -> dict[str, tuple[int, list[str]]]:
+    """Bytes a first visit (empty cache) to `page` transfers in each language, and its requests."""
+    from playwright.sync_api import sync_playwright
+
+    result = {}
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS[1:])
+        for language in site.languages:
+            context = browser.new_context()
+            tab = context.new_page()
+            cdp = context.new_cdp_session(tab)
+            cdp.send("Network.enable")
+            sizes: dict[str, int] = {}
+            names: dict[str, str] = {}
+            cdp.on("Network.requestWillBeSent", lambda e: names.__setitem__(e["requestId"], e["request"]["url"]))
+            cdp.on("Network.loadingFinished", lambda e: sizes.__setitem__(e["requestId"], e["encodedDataLength"]))
+            tab.goto(url + site.page_url(language, page), wait_until="networkidle")
+            tab.wait_for_timeout(500)
+            result[language] = (sum(sizes.values()), sorted(names[r][len(url):] for r in sizes if r in names))
+            context.close()
+        browser.close()
+    return result
+
+
+# Time from the first keystroke in the search box to the first result on screen, in the page.
+_TIMER = """() => {
+  const box = document.querySelector("input.md-search__input");
+  const list = document.querySelector(".md-search-result__list");
+  window.hbFirstKey = null; window.hbFirstResult = null;
+  box.addEventListener("keydown", () => { if (window.hbFirstKey === null) window.hbFirstKey = performance.now(); });
+  new MutationObserver(() => {
+    if (window.hbFirstResult === null && list.querySelector(".md-search-result__item")) window.hbFirstResult = performance.now();
+  }).observe(list, {childList: true, subtree: true});
+}"""
+
+
+def keystroke_to_result(site: Site, url: str, page: str = "listening") -> dict[str, float]:
+    """Milliseconds from the first keystroke to the first result, on a page opened with an empty
+    cache: the reader clicks in the search box and types at once (the index is not loaded yet)."""
+    from playwright.sync_api import sync_playwright
+
+    result = {}
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS[1:])
+        for language in site.languages:
+            context = browser.new_context()
+            tab = context.new_page()
+            tab.goto(url + site.page_url(language, page), wait_until="networkidle")
+            tab.evaluate(_TIMER)
+            tab.locator("input.md-search__input").click()
+            tab.keyboard.type(SEARCH_WORDS.get(language, "a"), delay=20)
+            tab.wait_for_function("window.hbFirstResult !== null", timeout=20_000)
+            result[language] = tab.evaluate("window.hbFirstResult - window.hbFirstKey")
+            context.close()
+        browser.close()
+    return result
+
+
+def lighthouse(project_dir: Path) -> list[str]:
+    """The Lighthouse command, installed from the npm registry into .benchmark/ on first use."""
+    folder = project_dir / ".benchmark"
+    cli = folder / "node_modules" / "lighthouse" / "cli" / "index.js"
+    if not cli.exists():
+        npm = shutil.which("npm")
+        if not npm:
+            raise SystemExit("Lighthouse needs Node.js and npm (Debian: apt-get install nodejs npm).")
+        print(f"Installing Lighthouse {LIGHTHOUSE_VERSION} from the npm registry into {folder.name}/ ...", flush=True)
+        folder.mkdir(exist_ok=True)
+        subprocess.run([npm, "install", "--prefix", str(folder), "--no-audit", "--no-fund", "--loglevel=error",
+                        f"lighthouse@{LIGHTHOUSE_VERSION}"], check=True)
+    return [shutil.which("node") or "node", str(cli)]
+
+
+def lighthouse_scores(command: list[str], address: str, runs: int) -> dict[str, int]:
+    """Median score (0-100) per category over `runs` runs, mobile settings (Lighthouse's default)."""
+    scores: dict[str, list[float]] = {category: [] for category in CATEGORIES}
+    with tempfile.TemporaryDirectory() as folder:
+        for run in range(runs):
+            report = Path(folder) / f"{run}.json"
+            subprocess.run([*command, address, "--quiet", "--output=json", f"--output-path={report}",
+                            f"--only-categories={','.join(CATEGORIES)}", f"--chrome-flags={' '.join(CHROMIUM_FLAGS)}"],
+                           check=True, env={**os.environ, "CHROME_PATH": CHROMIUM})
+            categories = json.loads(report.read_text(encoding="utf-8"))["categories"]
+            for category in CATEGORIES:
+                scores[category].append(categories[category]["score"] or 0)
+    return {category: round(100 * statistics.median(values)) for category, values in scores.items()}
+
+
+def served_figures(site: Site, site_dir: Path, runs: int, with_lighthouse: bool) -> None:
+    server, url = serve(site_dir, site)
+    try:
+        print("First visit to a chapter (listening), empty cache, gzip as served:")
+        for language, (size, requests) in first_visits(site, url).items():
+            print(f"  {language}: {size / 1024:6.1f} KiB in {len(requests)} requests")
+        print("Search, first keystroke to first result, page opened with an empty cache:")
+        for language, milliseconds in keystroke_to_result(site, url).items():
+            print(f"  {language}: {milliseconds:6.0f} ms  (typing {SEARCH_WORDS.get(language, 'a')!r})")
+        if not with_lighthouse:
+            return
+        command = lighthouse(site.project_dir)
+        print(f"Lighthouse {LIGHTHOUSE_VERSION}, mobile, median of {runs} run(s): "
+              "performance / accessibility / best practices / SEO")
+        print(f"  {'page':28} {'perf':>5} {'a11y':>5} {'best':>5} {'seo':>5}")
+        for language in site.languages:
+            for page in MEASURED_PAGES:
+                address = site.page_url(language, page)
+                scores = lighthouse_scores(command, url + address, runs)
+                print(f"  {'/' + address:28} " + " ".join(f"{scores[c]:5d}" for c in CATEGORIES), flush=True)
+    finally:
+        server.shutdown()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python3 tasks.py benchmark", description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=1, help="Lighthouse runs per page; the median is shown")
+    parser.add_argument("--no-lighthouse", action="store_true", help="skip the Lighthouse scores")
+    options = parser.parse_args(argv)
     logging.getLogger("mkdocs").setLevel(logging.WARNING)
     os.environ["NO_MKDOCS_2_WARNING"] = "1"
     site = Site.load()
@@ -110,11 +251,12 @@ def main() -> int:
             print(f"  {name:48} {kb(sizes(site_dir / name))}")
         for page in (site.built_file(site_dir, "kk", "listening"), site.built_file(site_dir, "kk", "decision-tool")):
             files = page_transfer(site, site_dir, page)
-            print(f"One page, {page.relative_to(site_dir)}, opened with an empty cache:")
+            print(f"One page, {page.relative_to(site_dir)}, opened with an empty cache, and searched (from the files):")
             for name, size in files:
                 print(f"  {name:48} {kb(size)}")
             raw, packed = sum(s[0] for _, s in files), sum(s[1] for _, s in files)
             print(f"  {'total':48} {kb((raw, packed))}")
+        served_figures(site, site_dir, options.runs, not options.no_lighthouse)
     return 0
 
 

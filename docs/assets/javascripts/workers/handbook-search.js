@@ -55,12 +55,22 @@ function latin(word) {
   });
 }
 
-/* lunr pipeline step: the folded word, and a Kazakh word's folded Latin form, same position. */
+/* A word's indexed forms: folded, and a Kazakh word's folded Latin form too (words repeat). */
+var FORMS = new Map();
+function forms(word) {
+  var known = FORMS.get(word);
+  if (known) return known;
+  var folded = fold(word), transliterated = latin(word);
+  known = transliterated && fold(transliterated) !== folded ? [folded, fold(transliterated)] : [folded];
+  FORMS.set(word, known);
+  return known;
+}
+
+/* lunr pipeline step: each word in its indexed forms, all at the word's own position. */
 function handbookFold(token) {
-  var folded = token.clone(fold);
-  var word = latin(token.toString());
-  if (!word) return folded;
-  return [folded, token.clone(function () { return fold(word); })];
+  var words = forms(token.toString());
+  if (words.length === 1) return token.update(function () { return words[0]; });
+  return words.map(function (word) { return token.clone(function () { return word; }); });
 }
 
 function addFolding(lunr) {
