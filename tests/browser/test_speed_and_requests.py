@@ -1,0 +1,79 @@
+"""What a page load asks of the server: nothing that fails, no sitemap, no search index until the
+reader starts to search, and a first visit to a chapter within its budget, served as a static
+host serves it (gzip, per-language 404 pages: handbook/static_host.py)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from playwright.sync_api import Page
+
+from handbook.static_host import serve
+from tests.support import LANGUAGES, PAGES, SITE, Build
+
+CHAPTER = "listening"
+FIRST_VISIT_BUDGET = 90_000  # bytes transferred, gzip, empty cache
+
+
+@pytest.fixture(scope="module")
+def gzip_site_url(build: Build) -> Iterator[str]:
+    server, url = serve(build.site, SITE)
+    yield url
+    server.shutdown()
+
+
+def _record(page: Page, url: str) -> tuple[list[str], list[str]]:
+    """Every same-origin request the page makes, and those that failed (network error or 4xx/5xx)."""
+    requested: list[str] = []
+    failed: list[str] = []
+    page.on("request", lambda r: requested.append(r.url) if r.url.startswith(url) else None)
+    # A request cut short because the test moves on to the next page (ERR_ABORTED) has not failed.
+    page.on("requestfailed", lambda r: failed.append(f"{r.url} ({r.failure})")
+            if r.url.startswith(url) and "ERR_ABORTED" not in (r.failure or "") else None)
+    page.on("response", lambda r: failed.append(f"{r.url} ({r.status})") if r.url.startswith(url) and r.status >= 400 else None)
+    return requested, failed
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_no_page_makes_a_failed_request_or_fetches_a_sitemap(page: Page, gzip_site_url: str, language: str) -> None:
+    requested, failed = _record(page, gzip_site_url)
+    for name in PAGES:
+        page.goto(gzip_site_url + SITE.page_url(language, name), wait_until="networkidle")
+    assert not failed, f"failed requests on the {language} pages: {failed}"
+    sitemaps = [url for url in requested if url.endswith("sitemap.xml")]
+    assert not sitemaps, f"the {language} pages downloaded {sitemaps}"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_first_visit_to_a_chapter_stays_within_its_budget(page: Page, gzip_site_url: str, language: str) -> None:
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("Network.enable")
+    transferred: dict[str, int] = {}
+    cdp.on("Network.loadingFinished", lambda e: transferred.__setitem__(e["requestId"], e["encodedDataLength"]))
+    requested, _ = _record(page, gzip_site_url)
+    page.goto(gzip_site_url + SITE.page_url(language, CHAPTER), wait_until="networkidle")
+    total = sum(transferred.values())
+    assert total <= FIRST_VISIT_BUDGET, f"a first visit to {language}/{CHAPTER} transferred {total} bytes: {requested}"
+    assert not [url for url in requested if "search_index.json" in url or "/search." in url], requested
+    assert not [url for url in requested if "decision-tool.js" in url], requested
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_search_index_loads_when_the_reader_starts_to_search(page: Page, gzip_site_url: str, language: str) -> None:
+    page.goto(gzip_site_url + SITE.page_url(language, CHAPTER), wait_until="networkidle")
+    index = f"{gzip_site_url}{SITE.root(language)}search/search_index.json"
+    with page.expect_response(index):
+        page.keyboard.press("/")  # Material's keyboard shortcut for the search box
+
+
+def test_the_search_index_loads_when_the_search_box_is_tapped(page: Page, gzip_site_url: str) -> None:
+    page.set_viewport_size({"width": 400, "height": 800})
+    page.goto(gzip_site_url + SITE.page_url("kk", CHAPTER), wait_until="networkidle")
+    with page.expect_response(f"{gzip_site_url}kk/search/search_index.json"):
+        page.locator("label.md-header__button[for=__search]").click()
+
+
+def test_the_decision_tool_script_loads_on_its_page(page: Page, gzip_site_url: str) -> None:
+    with page.expect_response(lambda r: r.url.endswith("decision-tool.js") and r.status == 200):
+        page.goto(gzip_site_url + SITE.page_url("kk", "decision-tool"))
