@@ -256,3 +256,15 @@ def test_the_report_link_works_without_javascript_and_sends_nothing(browser: Bro
         assert context.cookies() == []
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("language", [DEFAULT, "kk"])
+def test_axe_finds_no_violations_on_a_chapter_with_copy_buttons_and_an_open_knowledge_check(
+        page: Page, site_url: str, language: str) -> None:
+    from axe_playwright_python.sync_playwright import Axe
+
+    page.goto(page_url(site_url, language, "listening") + "#check-your-understanding")
+    page.locator("h2#check-your-understanding ~ details.question summary").first.click()
+    expect(page.locator("button.hb-copy").first).to_be_attached()
+    results = Axe().run(page)
+    assert results.response["violations"] == [], results.generate_report()
