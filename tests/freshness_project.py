@@ -1,0 +1,74 @@
+"""A copy of the project, under git, in which one English section changed after the translations
+were checked: shared by the site and browser tests of translation freshness (built once per run)."""
+
+from __future__ import annotations
+
+import atexit
+import functools
+import os
+import shutil
+import subprocess
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from tests.support import DEFAULT, copy_project, run_build
+
+PAGE, SECTION = "listening", "say-back-what-you-understood"
+CHANGED = f"{PAGE}#{SECTION}"
+# A section whose English is only re-wrapped: white space must not make it outdated.
+REWRAPPED = f"{PAGE}#dismiss-no-concern"
+OLD = "When the customer has finished, repeat the request or problem in your own words"
+NEW = "When the customer has finished, and not before, repeat the request or problem in your own words"
+
+
+def git(project: Path, *args: str) -> str:
+    env = {**os.environ, "GIT_AUTHOR_NAME": "Writer", "GIT_AUTHOR_EMAIL": "writer@example.org",
+           "GIT_COMMITTER_NAME": "Writer", "GIT_COMMITTER_EMAIL": "writer@example.org"}
+    return subprocess.run(["git", *args], cwd=project, env=env, capture_output=True, text=True, check=True).stdout
+
+
+def under_git(project: Path) -> Path:
+    git(project, "init", "-q", "-b", "main")
+    git(project, "add", ".")
+    git(project, "commit", "-q", "-m", "The handbook, every translation checked")
+    return project
+
+
+def rewrap(text: str, heading: str) -> str:
+    """Put a section's first paragraph on two lines: a white space change only."""
+    at = text.index(heading)
+    paragraph = text.index("\n\n", at) + 2
+    space = text.index(" ", paragraph + 20)
+    return text[:space] + "\n" + text[space + 1:]
+
+
+def change_english(project: Path) -> str:
+    """Change one section's English text (and re-wrap another), committed; the commit's id."""
+    source = project / "docs" / DEFAULT / f"{PAGE}.md"
+    text = source.read_text(encoding="utf-8")
+    assert OLD in text, f"the test's sentence is no longer in docs/{DEFAULT}/{PAGE}.md"
+    text = rewrap(text.replace(OLD, NEW, 1), "{#dismiss-no-concern}")
+    source.write_text(text, encoding="utf-8")
+    git(project, "commit", "-q", "-am", "Listening: say back only once the customer has finished")
+    return git(project, "rev-parse", "HEAD").strip()
+
+
+@dataclass(frozen=True)
+class Changed:
+    project: Path
+    site: Path
+    commit: str
+    output: str
+
+
+@functools.cache
+def changed_project() -> Changed:
+    """The project with CHANGED edited in English after the translations were checked, built."""
+    folder = Path(tempfile.mkdtemp(prefix="handbook-freshness-"))
+    atexit.register(shutil.rmtree, folder, True)
+    project = under_git(copy_project(folder / "project"))
+    commit = change_english(project)
+    result = run_build(project, folder / "site")
+    assert result.returncode == 0, result.stderr[-3000:]
+    return Changed(project, folder / "site", commit, result.stderr + result.stdout)
