@@ -3,6 +3,16 @@
 Every problem in data/decision-tree.yml, data/published-ids.yml or a file under translations/
 is a DataError: the file, the line, what is wrong and how to fix it, in words for the person
 editing the file. The build stops with exactly that message.
+
+The reader is safe by design. It reads the parser's events one by one and builds the data
+itself, without recursion, so no file can make it run out of stack or memory:
+- the bytes must be UTF-8;
+- only plain YAML is read: mappings, lists and scalars. Tags (`!!python/...`, any `!tag`),
+  anchors and aliases (`&name`, `*name`) and merge keys (`<<:`) are refused with a message:
+  the handbook's files never need them, and aliases are how a small file expands into gigabytes;
+- a key must be text: a list or a group as a key is refused, and an unquoted yes/no/on/off/true/
+  false key (which YAML reads as true/false) is refused with the advice to quote it;
+- values may be nested at most MAX_DEPTH deep.
 """
 
 from __future__ import annotations
@@ -14,6 +24,7 @@ from typing import Any
 import yaml
 
 Key = tuple[Any, ...]
+MAX_DEPTH = 32  # the deepest file (the tree) nests 6 deep
 
 
 class DataError(Exception):
@@ -42,42 +53,151 @@ class YamlSource:
         return self.lines.get(())
 
 
-# yaml.safe_load cannot say on which line a value is, nor refuse a key written twice: the nodes
-# are composed and walked here instead.
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: much faster
+_RESOLVER = yaml.resolver.Resolver()
 _SCALARS = yaml.constructor.SafeConstructor()
+_BOOLEAN_TAG = "tag:yaml.org,2002:bool"
+_STRING_TAG = "tag:yaml.org,2002:str"
+_MERGE_TAG = "tag:yaml.org,2002:merge"
 
 
-def _scalar(node: yaml.Node) -> Any:
-    return _SCALARS.construct_object(node, deep=True)
+def _scalar(event: yaml.ScalarEvent) -> tuple[Any, str]:
+    """The value of a scalar as YAML's safe loader reads it (text, number, true/false, null,
+    date), and the tag it resolved to."""
+    tag = _RESOLVER.resolve(yaml.ScalarNode, event.value, event.implicit)
+    node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
+    return _SCALARS.construct_object(node, deep=True), tag
 
 
-def _walk(node: yaml.Node, path: Key, lines: dict[Key, int], file: str) -> Any:
-    lines.setdefault(path, node.start_mark.line + 1)  # a mapping value keeps its key's line
-    if isinstance(node, yaml.MappingNode):
-        result: dict[Any, Any] = {}
-        for key_node, value_node in node.value:
-            key = _scalar(key_node)
-            if key in result:
-                raise DataError(file, key_node.start_mark.line + 1,
-                                f"the key '{key}' appears twice in the same place.",
-                                "every id and every field may appear only once; rename or remove one of them.")
-            lines[path + (key,)] = key_node.start_mark.line + 1
-            result[key] = _walk(value_node, path + (key,), lines, file)
-        return result
-    if isinstance(node, yaml.SequenceNode):
-        return [_walk(item, path + (i,), lines, file) for i, item in enumerate(node.value)]
-    return _scalar(node)
+def _line(event: yaml.Event) -> int:
+    return event.start_mark.line + 1
 
 
-def read_yaml(root: Path, file: str, missing_fix: str) -> YamlSource:
-    """Parse `root/file` (`file` is how messages name it); a syntax error names the line."""
-    path = root / file
-    if not path.exists():
-        raise DataError(file, None, "the file is missing.", missing_fix)
-    text = path.read_text(encoding="utf-8")
+class _Builder:
+    """Builds the data of one file from its events, with an explicit stack."""
+
+    def __init__(self, file: str):
+        self.file = file
+        self.lines: dict[Key, int] = {}
+        # Each open collection: [container, its path, the pending key of a mapping or None].
+        self.stack: list[list[Any]] = []
+        self.result: Any = None
+
+    def refuse(self, event: yaml.Event, problem: str, fix: str) -> DataError:
+        return DataError(self.file, _line(event), problem, fix)
+
+    def check(self, event: yaml.Event) -> None:
+        if getattr(event, "anchor", None) is not None or isinstance(event, yaml.AliasEvent):
+            raise self.refuse(event, "this file uses a YAML anchor or alias (&name or *name), which the "
+                                     "handbook's data files do not use.",
+                              "write the value out in full where it is needed, without '&' or '*'.")
+        tag = getattr(event, "tag", None)
+        if tag is not None and not (isinstance(event, yaml.ScalarEvent) and tag == "!" and event.implicit[1]):
+            raise self.refuse(event, f"this file uses a YAML tag ({tag}), which the handbook's data files do not use.",
+                              "remove the tag (the word starting with '!') and write the value as plain text.")
+
+    def path_of_next(self, event: yaml.Event) -> Key | None:
+        """Where a new value goes; None when it is a mapping key."""
+        if not self.stack:
+            return ()
+        container, path, key = self.stack[-1]
+        if isinstance(container, list):
+            return path + (len(container),)
+        return None if key is _NO_KEY else path + (key,)
+
+    def add(self, event: yaml.Event, value: Any, path: Key) -> None:
+        if not self.stack:
+            self.result = value
+            return
+        entry = self.stack[-1]
+        container = entry[0]
+        if isinstance(container, list):
+            container.append(value)
+        else:
+            container[entry[2]] = value
+            entry[2] = _NO_KEY
+
+    def key(self, event: yaml.Event) -> None:
+        """A mapping key: text only, once per mapping."""
+        entry = self.stack[-1]
+        container, path = entry[0], entry[1]
+        if not isinstance(event, yaml.ScalarEvent):
+            raise self.refuse(event, "a list or a group of 'key: value' lines is used as a key.",
+                              "a key is a single word or text before a colon; check the indentation "
+                              "and remove '?', '[' or '{' before the key.")
+        tag = _RESOLVER.resolve(yaml.ScalarNode, event.value, event.implicit)
+        if tag == _MERGE_TAG:
+            raise self.refuse(event, "this file uses a YAML merge key ('<<:'), which the handbook's data "
+                                     "files do not use.",
+                              "write every field out in full instead of merging it from elsewhere.")
+        if tag == _BOOLEAN_TAG:
+            raise self.refuse(event, f"YAML reads the unquoted key '{event.value}' as true or false, not as text.",
+                              f"write the answer ids in quotes: '{event.value}': (or \"{event.value}\":).")
+        if tag != _STRING_TAG:
+            kind = {"int": "a number", "float": "a number", "null": "empty (null)"}.get(tag.rsplit(":", 1)[-1], "a date")
+            raise self.refuse(event, f"the key '{event.value}' is not text: YAML reads it as {kind}.",
+                              f"put the key in quotes: '{event.value}':")
+        value = event.value
+        if value in container:
+            raise self.refuse(event, f"the key '{value}' appears twice in the same place.",
+                              "every id and every field may appear only once; rename or remove one of them.")
+        entry[2] = value
+        self.lines[path + (value,)] = _line(event)
+
+    def feed(self, event: yaml.Event) -> None:
+        if isinstance(event, (yaml.StreamStartEvent, yaml.StreamEndEvent, yaml.DocumentStartEvent,
+                              yaml.DocumentEndEvent)):
+            return
+        self.check(event)
+        if isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            container = self.stack.pop()[0]
+            self.add(event, container, ())
+            return
+        path = self.path_of_next(event)
+        if path is None:
+            self.key(event)
+            return
+        self.lines.setdefault(path, _line(event))  # a mapping value keeps its key's line
+        if isinstance(event, yaml.ScalarEvent):
+            self.add(event, _scalar(event)[0], path)
+            return
+        if len(self.stack) >= MAX_DEPTH:
+            raise self.refuse(event, f"the values are nested more than {MAX_DEPTH} levels deep.",
+                              "check the indentation and the brackets; the handbook's files nest only a few levels.")
+        self.stack.append([{} if isinstance(event, yaml.MappingStartEvent) else [], path, _NO_KEY])
+
+
+class _NoKey:
+    pass
+
+
+_NO_KEY = _NoKey()
+
+
+def _decoded(raw: bytes, file: str) -> str:
     try:
-        node = yaml.compose(text, Loader=_LOADER)
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw[:error.start].count(b"\n") + 1
+        raise DataError(file, line, f"the file is not UTF-8 text (byte {raw[error.start]:#04x} cannot be read).",
+                        "save the file as UTF-8 in your editor (File > Save with encoding > UTF-8) "
+                        "and check the letters on this line.") from None
+
+
+def parse_yaml(text: str, file: str) -> YamlSource:
+    """The data and line numbers of YAML text, or the DataError that says what is wrong."""
+    builder = _Builder(file)
+    loader = _LOADER(text)
+    try:
+        documents = 0
+        while loader.check_event():
+            event = loader.get_event()
+            if isinstance(event, yaml.DocumentStartEvent):
+                documents += 1
+                if documents > 1:
+                    raise builder.refuse(event, "the file holds more than one YAML document ('---').",
+                                         "remove the '---' line and keep one document.")
+            builder.feed(event)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         raise DataError(
@@ -86,6 +206,17 @@ def read_yaml(root: Path, file: str, missing_fix: str) -> YamlSource:
             "check the indentation and the quotes on this line and the line above it; "
             "text that contains a colon followed by a space must be put in quotes.",
         ) from None
-    lines: dict[Key, int] = {}
-    data = _walk(node, (), lines, file) if node is not None else None
-    return YamlSource(file, data, lines)
+    except yaml.YAMLError as error:
+        raise DataError(file, None, f"this is not valid YAML ({error}).",
+                        "check the file's indentation and quotes.") from None
+    finally:
+        loader.dispose()
+    return YamlSource(file, builder.result, builder.lines)
+
+
+def read_yaml(root: Path, file: str, missing_fix: str) -> YamlSource:
+    """Parse `root/file` (`file` is how messages name it); every problem is a DataError."""
+    path = root / file
+    if not path.exists():
+        raise DataError(file, None, "the file is missing.", missing_fix)
+    return parse_yaml(_decoded(path.read_bytes(), file), file)

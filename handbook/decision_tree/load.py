@@ -2,13 +2,55 @@
 
 from __future__ import annotations
 
+import hashlib
+import re
+from pathlib import Path
+
+from markdown.extensions.toc import slugify
+
 from ..site import Site
-from ..source import YamlSource, read_yaml
+from ..source import DataError, YamlSource, read_yaml
 from .model import Answer, Node, Outcome, Question, Tree
-from .validate import check_graph, check_links, check_schema, check_text, check_translation
+from .validate import check_graph, check_links, check_page_ids, check_schema, check_text, check_translation
 
 TREE_FILE = "data/decision-tree.yml"
 SCHEMA_FILE = "data/decision-tree.schema.json"
+TOOL_PAGE = "decision-tool"
+_TEMPLATE_ID = re.compile(r"""\bid=["']([A-Za-z0-9_-]+)["']""")
+
+
+def tree_version(site: Site) -> str:
+    """The version of the tree data a reader's record names: the first 8 hexadecimal digits of
+    the SHA-256 of data/decision-tree.yml, the same in every language and on every machine."""
+    return hashlib.sha256((site.project_dir / TREE_FILE).read_bytes()).hexdigest()[:8]
+
+
+def theme_template_dirs(site: Site) -> list[Path]:
+    """The theme's templates: the handbook's overrides and Material's own."""
+    import material
+
+    return [site.project_dir / "overrides", Path(material.__file__).parent / "templates"]
+
+
+def taken_ids(site: Site) -> dict[str, str]:
+    """Every id the tool's page has besides the tree's: the ids written in the theme's templates
+    and the headings of the page in every language, as {id: where it comes from}."""
+    taken: dict[str, str] = {}
+    for folder in theme_template_dirs(site):
+        for template in sorted(folder.rglob("*.html")) if folder.is_dir() else ():
+            for element_id in _TEMPLATE_ID.findall(template.read_text(encoding="utf-8")):
+                taken.setdefault(element_id, f"the theme's template {template.name}")
+    for language in site.languages:
+        if not (site.docs_dir / site.default / f"{TOOL_PAGE}.md").exists():
+            break
+        source = site.source(language, TOOL_PAGE)
+        where = f"a heading of {site.source_of(language, TOOL_PAGE).relative_to(site.project_dir)}"
+        if source.title:
+            taken.setdefault(slugify(source.title, "-"), where)
+        for section in source.sections:
+            taken.setdefault(section.id or slugify(section.title, "-"), where)
+    taken.pop("", None)  # a heading without Latin letters gets no id of its own
+    return taken
 
 
 def translation_file(language: str) -> str:
@@ -47,11 +89,16 @@ def load_tree(site: Site) -> Tree:
     """The checked tree with its English text; its links are checked against the default
     language's pages."""
     source = read_yaml(site.project_dir, TREE_FILE, "restore it from the repository's history.")
+    if source.data is None:
+        raise DataError(TREE_FILE, 1, "the file is empty.",
+                        "restore it from the repository's history, or start it with 'start:' and 'nodes:' "
+                        "as CONTRIBUTING.md describes.")
     check_schema(source, site.project_dir / SCHEMA_FILE)
     tree = build_tree(source)
     check_graph(tree, source)
     check_text(tree, source)
     check_links(tree, source, site.section_ids_by_page(site.default))
+    check_page_ids(tree, source, taken_ids(site))
     return tree
 
 

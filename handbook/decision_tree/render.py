@@ -4,6 +4,7 @@ partials/decision-tree-overview.html)."""
 from __future__ import annotations
 
 import re
+from collections import deque
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -46,26 +47,27 @@ def environment(template_dirs: Sequence[str]) -> jinja2.Environment:
 
 
 def render_tool(env: jinja2.Environment, tree: Tree, hb: Words, link: Callable[[str], Link],
-                overview_href: str) -> str:
-    """The interactive tool: every question and outcome as a section of its own."""
+                overview_href: str, version: str = "") -> str:
+    """The interactive tool: every question and outcome as a section of its own; `version`
+    names the tree data in the case record (`load.tree_version`)."""
     links = {node.id: [link(target) for target in node.read]
              for node in tree.nodes.values() if isinstance(node, Outcome)}
     return env.get_template("partials/decision-tool.html").render(
-        tree=tree, hb=hb, links=links, overview_href=overview_href)
+        tree=tree, hb=hb, links=links, overview_href=overview_href, version=version)
 
 
 def reading_order(tree: Tree) -> list[Question | Outcome]:
     """Each node once, breadth first with answers in order (the order readers meet them),
     questions before outcomes."""
-    order: list = []
-    queue = [tree.start]
+    order: dict[str, Question | Outcome] = {}
+    queue = deque([tree.start])
     while queue:
-        node = tree.nodes[queue.pop(0)]
-        if node not in order:
-            order.append(node)
+        node = tree.nodes[queue.popleft()]
+        if node.id not in order:
+            order[node.id] = node
             if isinstance(node, Question):
                 queue.extend(a.next for a in node.answers)
-    return sorted(order, key=lambda node: not isinstance(node, Question))
+    return sorted(order.values(), key=lambda node: not isinstance(node, Question))
 
 
 def render_overview(env: jinja2.Environment, tree: Tree, hb: Words, tool_href: str) -> str:

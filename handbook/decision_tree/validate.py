@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import datetime
 import json
 import re
+import unicodedata
+from collections import deque
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -18,6 +21,23 @@ _HTML = re.compile(r"<\s*/?\s*[a-zA-Z!?]|&[a-zA-Z#][a-zA-Z0-9]*;")
 def node_error(file: str, line: int | None, node: str | None, problem: str, fix: str) -> DataError:
     """A DataError about one node of the tree (or of a translation of it)."""
     return DataError(file, line, problem, fix, node)
+
+
+def _shown(value: object) -> str:
+    """A value YAML read, as a writer would recognise it in the message."""
+    if isinstance(value, bool):
+        return f"{str(value).lower()} (an unquoted yes, no, on, off, true or false)"
+    if isinstance(value, (datetime.date, datetime.datetime)):
+        return f"a date ({value.isoformat()})"
+    if value is None:
+        return "empty (null)"
+    if isinstance(value, (int, float)):
+        return f"a number ({value})"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a group of 'key: value' lines"
+    return json.dumps(value, ensure_ascii=False)
 
 
 def _friendly(error: jsonschema.ValidationError) -> tuple[str, str]:
@@ -42,8 +62,11 @@ def _friendly(error: jsonschema.ValidationError) -> tuple[str, str]:
     if error.validator in {"enum", "const"} and error.absolute_path and error.absolute_path[-1] == "type":
         return (f"'type' is '{error.instance}'.", "write 'type: question' or 'type: outcome'.")
     if error.validator == "type" and error.validator_value == "string":
-        return (f"'{where}' must be text, but YAML read it as {json.dumps(error.instance)}.",
-                'put the text in quotes, for example id: "yes" or label: "No".')
+        return (f"'{where}' must be text, but YAML read it as {_shown(error.instance)}.",
+                'put the text in quotes, for example id: "yes", label: "No" or title: "2024-05-01".')
+    if error.validator == "type" and not error.absolute_path:
+        return ("the file is not a group of 'key: value' lines.",
+                "start from the layout described at the top of data/decision-tree.yml: 'start:' and 'nodes:'.")
     if error.validator == "type":
         kind = {"array": "a list (lines starting with '- ')", "object": "a group of 'key: value' lines"}
         return (f"'{where}' has the wrong form.",
@@ -76,52 +99,66 @@ def check_schema(source: YamlSource, schema_path: Path) -> None:
 
 
 def _reachable(tree: Tree) -> list[str]:
-    seen: list[str] = []
+    """The nodes reachable from the start, depth first in answer order."""
+    seen: dict[str, None] = {}
     stack = [tree.start]
     while stack:
         node_id = stack.pop()
         if node_id in seen:
             continue
-        seen.append(node_id)
+        seen[node_id] = None
         node = tree.nodes[node_id]
         if isinstance(node, Question):
             stack.extend(reversed([a.next for a in node.answers]))
-    return seen
+    return list(seen)
 
 
 def _leads_to_outcome(tree: Tree) -> set[str]:
     # Every question has two answers or more (schema), so in a tree without a loop every path
     # ends in an outcome: this can only fail on a closed loop, which it names more plainly than
-    # _find_cycle does (no way out at all, rather than one way round).
+    # _find_cycle does (no way out at all, rather than one way round). Backwards from the
+    # outcomes, once over every answer.
+    leads_here: dict[str, list[str]] = {}
+    for node in tree.nodes.values():
+        if isinstance(node, Question):
+            for answer in node.answers:
+                leads_here.setdefault(answer.next, []).append(node.id)
     good = {node_id for node_id, node in tree.nodes.items() if isinstance(node, Outcome)}
-    changed = True
-    while changed:
-        changed = False
-        for node_id, node in tree.nodes.items():
-            if node_id not in good and isinstance(node, Question) and any(a.next in good for a in node.answers):
+    queue = deque(good)
+    while queue:
+        for node_id in leads_here.get(queue.popleft(), ()):
+            if node_id not in good:
                 good.add(node_id)
-                changed = True
+                queue.append(node_id)
     return good
 
 
 def _find_cycle(tree: Tree) -> list[str] | None:
-    """The nodes of a loop, first node repeated at the end, or None."""
+    """The nodes of a loop, first node repeated at the end, or None. Depth first with a stack of
+    its own, so a tree of any depth is checked without recursion, once over every answer."""
     done: set[str] = set()
-
-    def visit(node_id: str, path: list[str]) -> list[str] | None:
-        if node_id in path:
-            return path[path.index(node_id):] + [node_id]
-        if node_id in done:
-            return None
+    on_path: dict[str, int] = {}  # node -> its place on the current path
+    path: list[str] = []
+    stack: list[tuple[str, int]] = [(tree.start, 0)]  # (node, index of the next answer to follow)
+    while stack:
+        node_id, index = stack.pop()
+        if index == 0:
+            if node_id in on_path:
+                return path[on_path[node_id]:] + [node_id]
+            if node_id in done:
+                continue
+            on_path[node_id] = len(path)
+            path.append(node_id)
         node = tree.nodes[node_id]
-        for answer in node.answers if isinstance(node, Question) else ():
-            found = visit(answer.next, path + [node_id])
-            if found:
-                return found
-        done.add(node_id)
-        return None
-
-    return visit(tree.start, [])
+        answers = node.answers if isinstance(node, Question) else ()
+        if index < len(answers):
+            stack.append((node_id, index + 1))
+            stack.append((answers[index].next, 0))
+        else:
+            done.add(node_id)
+            del on_path[node_id]
+            path.pop()
+    return None
 
 
 def check_graph(tree: Tree, source: YamlSource) -> None:
@@ -178,13 +215,67 @@ def _texts(tree: Tree) -> Iterable[tuple[str, tuple, str]]:
                 yield node.id, (node.id, "next_steps", i), step
 
 
+# Letters that show nothing although Unicode does not call them spaces or format characters.
+_BLANK_LETTERS = {"\u115f", "\u1160", "\u3164", "\uffa0", "\u2800"}
+
+
+def visible(text: str) -> str:
+    """The text without whitespace (no-break spaces too) and invisible characters at either end:
+    what a reader sees of it. Inside the text, such characters are left as they are."""
+    def invisible(char: str) -> bool:
+        return char.isspace() or char in _BLANK_LETTERS or unicodedata.category(char) in {"Cc", "Cf", "Zs", "Zl", "Zp"}
+
+    start, end = 0, len(text)
+    while start < end and invisible(text[start]):
+        start += 1
+    while end > start and invisible(text[end - 1]):
+        end -= 1
+    return text[start:end]
+
+
 def check_text(tree: Tree, source: YamlSource, prefix: tuple = ("nodes",)) -> None:
-    """No HTML in any text: the tool shows text as written, with **bold** and *italic* only."""
+    """Every text shows something, has no HTML (the tool shows text as written, with **bold** and
+    *italic* only), and the answers of one question can be told apart."""
     for node_id, path, text in _texts(tree):
+        line = source.line(*prefix, *path)
+        if not visible(text):
+            raise node_error(source.file, line, node_id,
+                             f"the text of '{_field(path)}' is empty: it holds only spaces or invisible characters.",
+                             "write the text, or remove the field if it is optional.")
         if _HTML.search(text):
-            raise node_error(source.file, source.line(*prefix, *path), node_id,
+            raise node_error(source.file, line, node_id,
                              "the text contains HTML, which the tool does not allow.",
                              "write plain text; use **bold** or *italic* for emphasis.")
+    for node in tree.nodes.values():
+        if isinstance(node, Question):
+            seen: dict[str, str] = {}
+            for i, answer in enumerate(node.answers):
+                label = " ".join(visible(answer.label).casefold().split())
+                if label in seen:
+                    path = (node.id, "answers", i, "label") if prefix else (node.id, "answers", answer.id)
+                    raise node_error(source.file, source.line(*prefix, *path), node.id,
+                                     f"the answers '{seen[label]}' and '{answer.id}' have the same label, "
+                                     f"'{visible(answer.label)}', so a reader cannot tell them apart.",
+                                     "give every answer of a question its own label.")
+                seen[label] = answer.id
+
+
+def _field(path: tuple) -> str:
+    """'text', 'answers.no', 'next_steps.2': a field of a node as a writer names it."""
+    return ".".join(str(p) for p in path[1:] if p != "label")
+
+
+def check_page_ids(tree: Tree, source: YamlSource, taken: dict[str, str]) -> None:
+    """No node gives the page an id that something else on it already has: each node is a
+    section `id="<node>"` with a heading `id="<node>--title"` on a page whose other ids (its
+    headings in every language, the theme's) are in `taken`, as {id: where it comes from}."""
+    for node_id in tree.nodes:
+        for element_id in (node_id, f"{node_id}--title"):
+            if element_id in taken:
+                raise node_error(source.file, source.line("nodes", node_id), node_id,
+                                 f"the id '{element_id}' is already used on the tool's page by {taken[element_id]}, "
+                                 "so two elements would share one id and links to it would open the wrong one.",
+                                 "rename the node (and every 'next' that leads to it).")
 
 
 def check_links(tree: Tree, source: YamlSource, sections: dict[str, list[str]]) -> None:
@@ -208,13 +299,14 @@ def check_links(tree: Tree, source: YamlSource, sections: dict[str, list[str]]) 
 
 def _translated_text(source: YamlSource, node: str, value: object, *path: object) -> None:
     name = ".".join(str(p) for p in path[1:])
-    if value is None or (isinstance(value, str) and not value.strip()):
+    if value is None or (isinstance(value, str) and not visible(value)):
         raise node_error(source.file, source.line(*path), node,
                          f"the translation of '{name}' is missing or empty.",
                          f"add '{name}' under '{node}' with the translated text "
                          "(see data/decision-tree.yml for the English).")
     if not isinstance(value, str):
-        raise node_error(source.file, source.line(*path), node, f"'{name}' must be text.",
+        raise node_error(source.file, source.line(*path), node,
+                         f"'{name}' must be text, but YAML read it as {_shown(value)}.",
                          'put the text in quotes, for example: "Yes".')
 
 
@@ -234,6 +326,9 @@ def _only_keys(source: YamlSource, node: str, raw: dict, allowed: set[str], *pat
 def check_translation(tree: Tree, source: YamlSource) -> None:
     """A translation file translates every text of every node, and nothing else."""
     data = source.data
+    if data is None:
+        raise node_error(source.file, 1, None, "the file is empty.",
+                         "copy another language's decision-tree.yml and translate its text.")
     if not isinstance(data, dict):
         raise node_error(source.file, 1, None, "the file holds no translations.",
                          "copy the layout of another language's decision-tree.yml and translate it.")

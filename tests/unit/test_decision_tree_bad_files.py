@@ -1,0 +1,222 @@
+"""Every kind of broken tree file a contributor can write gets one clear message (file, line,
+node where there is one, and the fix), fast and without a traceback: one small bad file per kind.
+"""
+
+from __future__ import annotations
+
+import time
+import tracemalloc
+from pathlib import Path
+
+import pytest
+
+from handbook.decision_tree.load import load_trees
+from handbook.decision_tree.render import environment, render_tool
+from handbook.site import Site
+from handbook.source import DataError
+from handbook.words import Words
+from tests.fixture_tree import fixture_project
+from tests.unit.test_decision_tree_validation import GOOD, GOOD_TRANSLATION
+
+TREE, TURKISH = "data/decision-tree.yml", "translations/tr/decision-tree.yml"
+
+
+def error_of(tmp_path: Path, tree: str | bytes = GOOD, translation: str | bytes = GOOD_TRANSLATION,
+             **files: str) -> DataError:
+    """The error of the project with this tree, translation and other files (by path)."""
+    site = fixture_project(tmp_path)
+    for file, content in ((TREE, tree), (TURKISH, translation), *files.items()):
+        path = tmp_path / file
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
+    with pytest.raises(DataError) as caught:
+        load_trees(site)
+    return caught.value
+
+
+# Accepted although wrong
+
+@pytest.mark.parametrize("blank", ["' '", "'\u00a0'", "'\t'", "'\u00a0 \u200b'"])
+def test_text_of_only_whitespace_is_refused(tmp_path: Path, blank: str) -> None:
+    error = error_of(tmp_path, GOOD.replace("title: Let them go", f"title: {blank}"))
+    assert (error.file, error.line, error.node) == (TREE, 15, "go")
+    assert "'title' is empty: it holds only spaces or invisible characters" in error.problem
+    assert "write the text" in error.fix
+
+
+def test_a_label_of_only_an_invisible_character_in_a_translation_is_refused(tmp_path: Path) -> None:
+    error = error_of(tmp_path, translation=GOOD_TRANSLATION.replace('"no": Hayır', '"no": "\u200b"'))
+    assert (error.file, error.line, error.node) == (TURKISH, 5, "first")
+    assert "'answers.no' is missing or empty" in error.problem
+
+
+def test_two_answers_with_the_same_label_are_refused(tmp_path: Path) -> None:
+    error = error_of(tmp_path, GOOD.replace('label: "No"', 'label: " yes"'))
+    assert (error.file, error.line, error.node) == (TREE, 11, "first")
+    assert "'yes' and 'no' have the same label" in error.problem and "own label" in error.fix
+
+
+def test_two_answers_with_the_same_label_in_a_translation_are_refused(tmp_path: Path) -> None:
+    error = error_of(tmp_path, translation=GOOD_TRANSLATION.replace('"no": Hayır', '"no": Evet'))
+    assert (error.file, error.node) == (TURKISH, "first")
+    assert "the same label, 'Evet'" in error.problem
+
+
+def test_a_node_id_that_the_page_already_uses_is_refused(tmp_path: Path) -> None:
+    error = error_of(tmp_path, **{"docs/en/decision-tool.md": "# Go\n\nThe tool.\n"})
+    assert (error.file, error.line, error.node) == (TREE, 13, "go")
+    assert "'go' is already used on the tool's page by a heading of docs/en/decision-tool.md" in error.problem
+    assert "rename the node" in error.fix
+
+
+def test_a_node_id_that_the_theme_uses_is_refused(tmp_path: Path) -> None:
+    error = error_of(tmp_path, **{"overrides/partials/extra.html": '<p id="go--title"></p>'})
+    assert (error.file, error.line, error.node) == (TREE, 13, "go")
+    assert "the id 'go--title' is already used on the tool's page by the theme's template extra.html" in error.problem
+
+
+# Tracebacks without a file: now each a message
+
+def test_bytes_that_are_not_utf8_in_the_tree(tmp_path: Path) -> None:
+    error = error_of(tmp_path, GOOD.encode("utf-8").replace(b"Because.", b"Caf\xe9.", 1))
+    assert (error.file, error.line) == (TREE, 16)
+    assert "not UTF-8" in error.problem and "save the file as UTF-8" in error.fix
+
+
+def test_bytes_that_are_not_utf8_in_a_translation(tmp_path: Path) -> None:
+    error = error_of(tmp_path, translation=GOOD_TRANSLATION.encode("utf-8").replace("Evet".encode(), b"\xff\xfe"))
+    assert (error.file, error.line) == (TURKISH, 4) and "not UTF-8" in error.problem
+
+
+def test_an_unquoted_date_where_text_is_expected(tmp_path: Path) -> None:
+    error = error_of(tmp_path, GOOD.replace("title: Let them go", "title: 2024-05-01"))
+    assert (error.file, error.line, error.node) == (TREE, 15, "go")
+    assert "YAML read it as a date (2024-05-01)" in error.problem and "quotes" in error.fix
+
+
+def test_an_unquoted_date_in_a_translation(tmp_path: Path) -> None:
+    error = error_of(tmp_path, translation=GOOD_TRANSLATION.replace("why: Çünkü.", "why: 2024-05-01", 1))
+    assert (error.file, error.node) == (TURKISH, "go") and "a date (2024-05-01)" in error.problem
+
+
+@pytest.mark.parametrize("tag", ["!!python/object/apply:os.system ['true']", "!!str Yes", "!custom Yes"])
+def test_a_yaml_tag_is_refused(tmp_path: Path, tag: str) -> None:
+    error = error_of(tmp_path, GOOD.replace("title: Let them go", f"title: {tag}"))
+    assert (error.file, error.line) == (TREE, 15)
+    assert "YAML tag" in error.problem and "remove the tag" in error.fix
+
+
+def test_a_list_as_a_mapping_key_is_refused(tmp_path: Path) -> None:
+    error = error_of(tmp_path, GOOD.replace("  go:\n", "  ? [go, went]\n  :\n"))
+    assert (error.file, error.line) == (TREE, 13)
+    assert "a list or a group of 'key: value' lines is used as a key" in error.problem
+
+
+def test_a_self_referencing_alias_is_refused(tmp_path: Path) -> None:
+    error = error_of(tmp_path, GOOD.replace("    read:\n      - how-to-fire#the-five-steps",
+                                            "    read: &loop\n      - *loop"))
+    assert (error.file, error.line) == (TREE, 19)
+    assert "anchor or alias" in error.problem and "without '&' or '*'" in error.fix
+
+
+def test_text_nested_thousands_of_lists_deep_is_refused(tmp_path: Path) -> None:
+    error = error_of(tmp_path, GOOD.replace("why: Because.", "why: " + "[" * 5000 + "x" + "]" * 5000, 1))
+    assert (error.file, error.line) == (TREE, 16)
+    assert "nested more than" in error.problem and "indentation" in error.fix
+
+
+def test_a_merge_key_is_refused_with_what_to_do_instead(tmp_path: Path) -> None:
+    error = error_of(tmp_path, GOOD.replace("  stay:\n    type: outcome\n", "  stay:\n    <<: {type: outcome}\n"))
+    assert (error.file, error.line) == (TREE, 22)
+    assert "merge key ('<<:')" in error.problem and "write every field out in full" in error.fix
+
+
+# Resource exhaustion
+
+def test_an_alias_bomb_is_refused_at_once_with_little_memory(tmp_path: Path) -> None:
+    levels = ['a0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    levels += [f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 9) + "]" for i in range(1, 12)]
+    bomb = GOOD + "\n".join(levels) + "\n"
+    tracemalloc.start()
+    began = time.perf_counter()
+    error = error_of(tmp_path, bomb)
+    seconds = time.perf_counter() - began
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert seconds < 0.5 and peak < 20_000_000, (seconds, peak)
+    assert (error.file, error.line) == (TREE, 29) and "anchor or alias" in error.problem
+
+
+# A deep but valid tree
+
+def chain(length: int) -> str:
+    """A valid tree: a chain of `length` questions, each with a way out to one outcome."""
+    lines = ["start: q0", "nodes:"]
+    for i in range(length):
+        nxt = f"q{i + 1}" if i + 1 < length else "out"
+        lines += [f"  q{i}:", "    type: question", f"    text: Question {i}?", "    answers:",
+                  f"      - {{id: \"on\", label: \"On\", next: {nxt}}}",
+                  "      - {id: \"out\", label: \"Out\", next: out}"]
+    lines += ["  out:", "    type: outcome", "    title: Out", "    why: Because.", "    next_steps: [Go.]",
+              "    read: [how-to-fire#the-five-steps]"]
+    return "\n".join(lines) + "\n"
+
+
+def chain_translation(length: int) -> str:
+    lines = [f"q{i}:\n  text: Soru {i}?\n  answers:\n    \"on\": Devam\n    \"out\": Çık" for i in range(length)]
+    return "\n".join(lines) + "\nout:\n  title: Çık\n  why: Çünkü.\n  next_steps: [Git.]\n"
+
+
+def test_a_chain_of_a_thousand_questions_loads(tmp_path: Path) -> None:
+    site = fixture_project(tmp_path, chain(1000), chain_translation(1000))
+    trees = load_trees(site)
+    assert len(trees["tr"].nodes) == 1001
+
+
+def test_build_time_is_linear_in_nodes_a_4000_node_tree_loads_and_renders_fast(tmp_path: Path, site: Site) -> None:
+    small = fixture_project(tmp_path / "small", chain(500), chain_translation(500))
+    large = fixture_project(tmp_path / "large", chain(4000), chain_translation(4000))
+    env = environment([str(site.project_dir / "overrides")])
+    words = Words("en", "", {"tool." + key: key for key in (
+        "question", "outcome", "why", "next_steps", "read_more", "start", "overview_link", "start_again",
+        "print", "note_label", "note_privacy", "copy_note")})
+
+    def seconds(project: Site) -> float:
+        began = time.perf_counter()
+        tree = load_trees(project)["en"]
+        render_tool(env, tree, words, lambda target: __import__("handbook.decision_tree.render", fromlist=["Link"]).Link(target, target, target), "x")
+        return time.perf_counter() - began
+
+    small_time, large_time = seconds(small), seconds(large)
+    assert large_time < 10, large_time
+    assert large_time < 8 * small_time * 2, (small_time, large_time)  # 8 times the nodes: not 64 times the time
+
+
+# Misleading messages
+
+def test_an_empty_tree_file_says_it_is_empty(tmp_path: Path) -> None:
+    error = error_of(tmp_path, "# nothing yet\n")
+    assert (error.file, error.line) == (TREE, 1)
+    assert error.problem == "the file is empty." and "start:" in error.fix
+
+
+def test_an_empty_translation_says_it_is_empty(tmp_path: Path) -> None:
+    error = error_of(tmp_path, translation="")
+    assert (error.file, error.line, error.problem) == (TURKISH, 1, "the file is empty.")
+
+
+def test_unquoted_yes_and_no_keys_in_a_translation_say_to_quote_them(tmp_path: Path) -> None:
+    error = error_of(tmp_path, translation=GOOD_TRANSLATION.replace('"yes": Evet', "yes: Evet"))
+    assert (error.file, error.line) == (TURKISH, 4)
+    assert "unquoted key 'yes' as true or false" in error.problem
+    assert "write the answer ids in quotes: 'yes':" in error.fix
+
+
+def test_a_number_as_a_key_says_to_quote_it(tmp_path: Path) -> None:
+    error = error_of(tmp_path, translation=GOOD_TRANSLATION.replace('"no": Hayır', "1: Hayır"))
+    assert (error.file, error.line) == (TURKISH, 5) and "YAML reads it as a number" in error.problem
+
+
+def test_the_messages_name_file_and_line_in_one_sentence(tmp_path: Path) -> None:
+    error = error_of(tmp_path, translation=GOOD_TRANSLATION.replace('"no": Hayır', "no: Hayır"))
+    assert str(error).startswith(f"{TURKISH}, line 5: ") and " Fix: " in str(error)
