@@ -35,6 +35,7 @@ class LinkPreview:
     alternate_locales: tuple[str, ...]
     alternates: tuple[tuple[str, str], ...]  # (language, absolute address of the same page)
     image: str  # absolute address of the language's preview picture
+    kind: str  # og:type: "website" for a language's home page, "article" for the others
     width: int = SIZE[0]
     height: int = SIZE[1]
 
@@ -56,6 +57,7 @@ def link_preview(site: Site, site_url: str, language: str, page: str) -> LinkPre
         alternate_locales=tuple(locale(other) for other in site.languages if other != language),
         alternates=tuple((other, urljoin(base, site.page_url(other, page))) for other in site.languages),
         image=urljoin(base, site.root(language) + IMAGE),
+        kind="website" if page == "index" else "article",
     )
 
 
