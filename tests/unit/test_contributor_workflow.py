@@ -1,0 +1,83 @@
+"""The pull-request workflow: CI and deploy workflows, code owners per language, the template.
+
+GitHub runs the workflows; here they are checked for what the handbook relies on, and linted with
+actionlint when it is installed (the CI workflow lints them with it on every push)."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+
+import pytest
+import yaml
+
+from tests.support import LANGUAGES, ROOT
+
+WORKFLOWS = ROOT / ".github" / "workflows"
+
+
+def workflow(name: str) -> dict:
+    data = yaml.safe_load((WORKFLOWS / name).read_text(encoding="utf-8"))
+    data["on"] = data.pop(True, data.get("on"))  # YAML 1.1 reads the key `on` as true
+    return data
+
+
+def steps(data: dict) -> list[dict]:
+    return [step for job in data["jobs"].values() for step in job.get("steps", [])]
+
+
+@pytest.mark.parametrize("name", ["ci.yml", "deploy.yml"])
+def test_every_action_is_pinned_to_a_version_and_every_job_has_steps(name: str) -> None:
+    data = workflow(name)
+    for job_id, job in data["jobs"].items():
+        assert job.get("runs-on") and job.get("steps"), f"{name}: job '{job_id}'"
+        for step in job["steps"]:
+            assert ("uses" in step) != ("run" in step), f"{name}: {step}"
+            if "uses" in step:
+                assert "@v" in step["uses"], f"{name}: {step['uses']} is not pinned to a version"
+        for need in [job.get("needs")] if isinstance(job.get("needs"), str) else job.get("needs", []):
+            assert need in data["jobs"], f"{name}: '{job_id}' needs an unknown job '{need}'"
+
+
+def test_ci_runs_the_test_script_on_pushes_and_pull_requests() -> None:
+    data = workflow("ci.yml")
+    assert {"push", "pull_request"} <= set(data["on"])
+    assert any(step.get("run", "").strip() == "bash .ci/run" for step in steps(data))
+    assert (ROOT / ".ci" / "run").exists()
+
+
+def test_deploy_builds_with_the_site_address_and_publishes_to_pages() -> None:
+    data = workflow("deploy.yml")
+    assert data["on"]["push"]["branches"] == ["main"]
+    assert data["permissions"]["pages"] == "write" and data["permissions"]["id-token"] == "write"
+    build = next(step for step in steps(data) if "tasks.py" in step.get("run", ""))
+    assert "SITE_URL" in build.get("env", {}) and build["run"].split()[:3] in (
+        ["python3", "tasks.py", "pdf"], ["python3", "tasks.py", "build"])
+    uses = [step["uses"].split("@")[0] for step in steps(data) if "uses" in step]
+    assert {"actions/configure-pages", "actions/upload-pages-artifact", "actions/deploy-pages"} <= set(uses)
+
+
+def test_actionlint_finds_nothing_when_it_is_installed() -> None:
+    actionlint = shutil.which("actionlint")
+    if actionlint is None:
+        pytest.skip("actionlint is not installed here; the CI workflow runs it on every push")
+    result = subprocess.run([actionlint], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_each_language_team_owns_its_pages_and_translations() -> None:
+    owners = {}
+    for line in (ROOT / ".github" / "CODEOWNERS").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            path, *teams = line.split()
+            owners[path] = teams
+    for language in LANGUAGES:
+        assert owners[f"/docs/{language}/"] == owners[f"/translations/{language}/"], language
+        assert len(owners[f"/docs/{language}/"]) == 1
+    assert len({owners[f"/docs/{language}/"][0] for language in LANGUAGES}) == len(LANGUAGES)
+
+
+def test_the_pull_request_template_has_the_writer_and_translator_checklists() -> None:
+    template = (ROOT / ".github" / "pull_request_template.md").read_text(encoding="utf-8")
+    assert "### Writers" in template and "### Translators" in template
+    assert "--confirm" in template and "--refresh" in template and "tasks.py test" in template
