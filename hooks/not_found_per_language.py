@@ -3,16 +3,33 @@
 mkdocs-static-i18n renders ``404.html`` once per language into the same file, so the last
 language built wins. This hook keeps each language's rendering and, once every language is
 built, writes it into that language's folder (the default language's at the site root).
+
+A host that serves one 404 page for the whole site (GitHub Pages) serves the root one: it holds
+the text of every language, and a small script shows the one of the address's first folder
+(`/kk/...` in Kazakh); without JavaScript, all of them are shown (overrides/404.html).
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
 
 from handbook import build
 from handbook.site import Site
+
+
+def on_template_context(context: dict, template_name: str, config: MkDocsConfig) -> dict:
+    site = Site.of(config)
+    if template_name == "404.html" and site.current == site.default:
+        every = build.all_words(config)
+        context["hb_not_found"] = [
+            {"language": language, "root": site.root(language),
+             **{key: every[language][f"not_found.{key}"] for key in ("title", "body", "home")}}
+            for language in site.languages]
+        context["hb_site_path"] = urlsplit(config.site_url or "/").path or "/"
+    return context
 
 
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
