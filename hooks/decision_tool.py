@@ -5,10 +5,14 @@ The page marks where the tool goes with a comment, `<!-- decision-tree -->` (the
 per build (handbook/decision_tree/); any problem stops the build with one message naming the
 file, the line, the node and the fix. The HTML comes from overrides/partials/decision-tool.html
 and decision-tree-overview.html. The page's meta `hb_decision_tool` tells overrides/main.html to
-load the tool's styles (both pages) and its script (the tool's page only).
+load the tool's styles (both pages) and its script (the tool's page only). Once the tool's page
+is complete, no id of the tree may appear on it twice (`on_post_page`), whatever put it there.
 """
 
 from __future__ import annotations
+
+import re
+from collections import Counter
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -17,7 +21,10 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from handbook import build
+from handbook.decision_tree.load import TREE_FILE, tree_version
 from handbook.decision_tree.paths import ToolAnchors
+from handbook.decision_tree.validate import node_error
+from handbook.source import read_yaml
 from handbook.decision_tree.render import Link, render_overview, render_tool
 from handbook.site import Site
 
@@ -54,7 +61,8 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     if TOOL_MARKER in html:
         page.meta["hb_decision_tool"] = "tool"
         html = html.replace(TOOL_MARKER, render_tool(
-            env, tree, words, lambda target: _link(site, page, target), _href(site, page, OVERVIEW_PAGE)))
+            env, tree, words, lambda target: _link(site, page, target), _href(site, page, OVERVIEW_PAGE),
+            tree_version(site)))
         # Links such as decision-tool.md#physical-abuse=no/mental-abuse=once (trainers' pages) are
         # checked by MkDocs' own anchor validation: a step that does not exist stops a strict build.
         page.present_anchor_ids = ToolAnchors({*(page.present_anchor_ids or ()), *tree.nodes}, tree)
@@ -62,3 +70,26 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         page.meta.setdefault("hb_decision_tool", "overview")
         html = html.replace(OVERVIEW_MARKER, render_overview(env, tree, words, _href(site, page, TOOL_PAGE)))
     return html
+
+
+_ID = re.compile(r"""\sid=["']?([^"'\s>]+)""")
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    """The finished tool page has each id of the tree once: a node id that something else on the
+    page also uses (a heading, the theme, another plugin) stops the build at that node."""
+    if page.meta.get("hb_decision_tool") != "tool":
+        return output
+    site = Site.of(config)
+    tree = build.trees(config)[site.current]
+    counts = Counter(_ID.findall(output))
+    for node_id in tree.nodes:
+        for element_id in (node_id, f"{node_id}--title"):
+            if counts[element_id] > 1:
+                source = read_yaml(site.project_dir, TREE_FILE, "")
+                error = node_error(TREE_FILE, source.line("nodes", node_id), node_id,
+                                   f"the id '{element_id}' appears {counts[element_id]} times on the page "
+                                   f"{page.url or '/'}, so links to it open the wrong element.",
+                                   "rename the node (and every 'next' that leads to it).")
+                raise PluginError(f"Decision tree: {error}")
+    return output

@@ -9,6 +9,8 @@ from __future__ import annotations
 import textwrap
 from pathlib import Path
 
+import yaml
+
 from handbook.site import Site
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -177,8 +179,21 @@ def use_fixture_tree(project: Path, site: Site) -> str:
         page, _, _ = link.partition("#")
         tree = tree.replace(link, f"{page}#{site.section_ids(site.default, page)[0]}")
     (project / "data" / "decision-tree.yml").write_text(tree, encoding="utf-8")
+    nodes = set(yaml.safe_load(tree)["nodes"])
     for language in site.languages:
         if language != site.default:
             (project / "translations" / language / "decision-tree.yml").write_text(
                 translated(tree, language), encoding="utf-8")
+            _forget_real_tree_checks(project / "translations" / language / "checked.yml", nodes)
     return tree
+
+
+def _forget_real_tree_checks(checked: Path, nodes: set[str]) -> None:
+    """Drop a language's translation checks of the real tree's nodes that the fixture tree lacks."""
+    if not checked.exists():
+        return
+    state = yaml.safe_load(checked.read_text(encoding="utf-8")) or {}
+    tool = state.get("decision-tool")
+    if isinstance(tool, dict):
+        state["decision-tool"] = {key: value for key, value in tool.items() if key == "intro" or key in nodes}
+        checked.write_text(yaml.safe_dump(state, allow_unicode=True, sort_keys=False), encoding="utf-8")

@@ -7,6 +7,9 @@ clicking, by address and without JavaScript) on the real site (`site_url`).
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
+
 import pytest
 import yaml
 from playwright.sync_api import Browser, Page, expect
@@ -216,3 +219,180 @@ def test_overview_shows_every_node_and_links_into_the_tool(page: Page, fixture_s
     page.locator("#overview-third a[href$='#third']").first.click()
     page.wait_for_url(tool_url(fixture_site_url, "tr") + "#third")
     expect_step(page, "third")
+
+
+# Every link opens the right step (fixture tree unless the name says otherwise).
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_search_results_of_the_real_site_open_their_step(page: Page, site_url: str, build, language: str) -> None:
+    import json
+
+    index = json.loads((SITE.folder(build.site, language) / "search" / "search_index.json").read_text(encoding="utf-8"))
+    locations = [doc["location"] for doc in index["docs"] if doc["location"].startswith("decision-tool/#")]
+    assert locations and all(location.endswith("--title") for location in locations)
+    for location in (locations[0], locations[-1]):
+        node_id = location.split("#", 1)[1].removesuffix("--title")
+        page.goto(site_url + SITE.root(language) + location)
+        expect_step(page, node_id)
+        expect(page.locator("[data-hb-status]")).to_be_hidden()
+
+
+def test_a_search_result_opened_mid_path_shows_its_step(page: Page, fixture_site_url: str) -> None:
+    page.goto(tool_url(fixture_site_url, "pt") + "#first=no/second=no")
+    page.evaluate("() => { location.hash = 'second--title' }")
+    expect_step(page, "second")
+    expect(page.locator("[data-hb-status]")).to_be_hidden()
+
+
+HOSTILE = ["__proto__", "constructor", "toString", "hasOwnProperty", "first=constructor", "first=__proto__",
+           "constructor=yes", "%", "%E0%A4%A", "first=%", "first=no/%E0%A4%A=x"]
+
+
+@pytest.mark.parametrize("fragment_text", HOSTILE)
+def test_no_fragment_breaks_the_tool_or_the_handbook_script(page: Page, fixture_site_url: str, fragment_text: str) -> None:
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    url = tool_url(fixture_site_url, "tr") + "#" + fragment_text
+    page.goto(url)
+    expect(page.locator("[data-hb-node]:not([hidden])")).to_have_count(1)
+    expect(page.locator("a.md-select__link[hreflang='kk']")).to_have_attribute("href", re.compile(re.escape("#" + fragment_text) + "$"))
+    expect(page.locator(".md-search[role=dialog]")).to_have_attribute("aria-label", re.compile("."))
+    other = fixture_site_url + SITE.page_url("tr", "listening") + "#" + fragment_text
+    page.goto(other)
+    page.wait_for_timeout(300)
+    assert page.url == other, "a fragment must not send the reader elsewhere"
+    expect(page.locator("a.md-select__link[hreflang='kk']")).to_have_attribute("href", re.compile(re.escape("#" + fragment_text) + "$"))
+    assert errors == []
+
+
+def test_the_skip_link_and_the_heading_permalink_keep_the_answers(page: Page, fixture_site_url: str) -> None:
+    path = "first=no/second=no"
+    page.goto(tool_url(fixture_site_url, DEFAULT) + "#" + path)
+    expect_step(page, "third")
+    page.locator(".md-skip").focus()
+    page.keyboard.press("Enter")  # "Skip to content"
+    page.wait_for_timeout(200)
+    expect_step(page, "third")
+    expect(page.locator("[data-hb-summary] dt")).to_have_count(2)
+    page.locator("h1 .headerlink").click()
+    page.wait_for_timeout(200)
+    expect_step(page, "third")
+    expect(page).to_have_url(tool_url(fixture_site_url, DEFAULT) + "#" + path)
+    page.locator(".md-header__option .md-select button").hover()
+    page.locator("a.md-select__link[hreflang='is']").click()
+    page.wait_for_url(tool_url(fixture_site_url, "is") + "#" + path)
+    expect_step(page, "third")
+    expect(page.locator("[data-hb-status]")).to_be_hidden()
+
+
+def test_without_javascript_the_print_button_and_the_record_are_hidden(browser: Browser, fixture_site_url: str) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(tool_url(fixture_site_url, DEFAULT) + "#end-now")
+        expect(page.locator("#end-now h2")).to_be_visible()
+        expect(page.locator("[data-hb-print]")).to_be_hidden()
+        expect(page.locator("[data-hb-copy]")).to_be_hidden()
+        expect(page.locator("[data-hb-note]")).to_be_hidden()
+        expect(page.locator("#end-now [data-hb-restart]")).to_be_visible()
+    finally:
+        context.close()
+
+
+@pytest.fixture
+def phone(browser: Browser) -> Iterator[Page]:
+    context = browser.new_context(viewport={"width": 360, "height": 640}, is_mobile=True, has_touch=True)
+    context.set_default_timeout(10_000)
+    yield context.new_page()
+    context.close()
+
+
+def in_view(page: Page, selector: str) -> bool:
+    return page.locator(selector).evaluate(
+        "el => { const r = el.getBoundingClientRect(); return r.height > 0 && r.top >= 0 && r.bottom <= innerHeight }")
+
+
+@pytest.mark.parametrize("fragment_text", ["first=no/second=no/third=maybe", "first=no/second=no/third=no/keep=x", "nowhere"])
+def test_the_notice_of_a_broken_link_is_in_view_on_a_phone(phone: Page, fixture_site_url: str, fragment_text: str) -> None:
+    phone.goto(tool_url(fixture_site_url, "kk") + "#" + fragment_text)
+    expect(phone.locator("[data-hb-status]")).to_be_visible()
+    phone.wait_for_function("() => { const r = document.querySelector('[data-hb-status]').getBoundingClientRect();"
+                            " return r.top >= 0 && r.bottom <= innerHeight }", timeout=5000)
+    phone.goto(tool_url(fixture_site_url, "kk") + "#first=no/second=no")
+    phone.evaluate("hash => { location.hash = hash }", fragment_text)
+    phone.wait_for_function("() => { const r = document.querySelector('[data-hb-status]').getBoundingClientRect();"
+                            " return r.height > 0 && r.top >= 0 && r.bottom <= innerHeight }", timeout=5000)
+
+
+def test_a_change_abandoned_with_back_is_forgotten(page: Page, fixture_site_url: str) -> None:
+    page.goto(tool_url(fixture_site_url, DEFAULT) + "#first=no/second=no/third=yes")
+    expect_step(page, "let-go")
+    page.locator("[data-hb-summary] .hb-tool__change").nth(1).click()
+    expect_step(page, "second")
+    page.go_back()  # the reader gives up the change
+    expect_step(page, "let-go")
+    page.evaluate("() => { location.hash = 'first=no' }")
+    expect_step(page, "second")
+    page.locator("#second a[data-hb-answer='no']").click()
+    expect_step(page, "third")  # asked again, not answered from the abandoned change
+    expect(page).to_have_url(tool_url(fixture_site_url, DEFAULT) + "#first=no/second=no")
+
+
+def test_space_presses_an_answer(page: Page, fixture_site_url: str) -> None:
+    page.goto(tool_url(fixture_site_url, "tr") + "#first")
+    expect_step(page, "first")
+    page.locator("#first a[data-hb-answer='no']").focus()
+    page.keyboard.press(" ")
+    expect_step(page, "second")
+    expect(page).to_have_url(tool_url(fixture_site_url, "tr") + "#first=no")
+
+
+def test_on_a_phone_back_to_top_never_covers_the_answers(phone: Page, fixture_site_url: str) -> None:
+    phone.goto(tool_url(fixture_site_url, DEFAULT))
+    for question, answer in [("first", "no"), ("second", "no")]:
+        phone.mouse.wheel(0, 400)
+        phone.wait_for_timeout(150)
+        phone.mouse.wheel(0, -150)  # scrolling up is what brings Material's pill out
+        phone.wait_for_timeout(150)
+        phone.locator(f"#{question} a[data-hb-answer='{answer}']").click()
+        phone.wait_for_timeout(400)
+        overlap = phone.evaluate("""() => {
+            const top = document.querySelector('.md-top');
+            if (!top || top.hidden || getComputedStyle(top).display === 'none') return false;
+            const t = top.getBoundingClientRect();
+            return [...document.querySelectorAll('[data-hb-node]:not([hidden]) .hb-answer, [data-hb-node]:not([hidden]) h2')]
+              .some(a => { const r = a.getBoundingClientRect();
+                           return r.left < t.right && t.left < r.right && r.top < t.bottom && t.top < r.bottom; });
+        }""")
+        assert not overlap, "Material's back-to-top pill covers the step"
+
+
+def outline(page: Page, element_id: str) -> str:
+    return page.locator(f"#{element_id}").evaluate("el => getComputedStyle(el).outlineStyle")
+
+
+def test_the_focus_ring_shows_for_keyboard_users_only(page: Page, fixture_site_url: str) -> None:
+    page.goto(tool_url(fixture_site_url, DEFAULT))
+    page.locator("#first a[data-hb-answer='no']").click()
+    expect_focus(page, "second--title")
+    assert outline(page, "second--title") == "none"
+    page.locator("#second a[data-hb-answer='no']").focus()
+    page.keyboard.press("Enter")
+    expect_focus(page, "third--title")
+    assert outline(page, "third--title") == "solid"
+
+
+@pytest.mark.parametrize("width", [320, 400, 1280])
+def test_icelandic_back_and_start_again_buttons_do_not_touch(browser: Browser, fixture_site_url: str, width: int) -> None:
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    try:
+        page = context.new_page()
+        page.goto(tool_url(fixture_site_url, "is") + "#first=no/second=no")
+        boxes = [button.bounding_box() for button in page.locator(".hb-tool__actions .md-button").all()]
+        assert len(boxes) == 2
+        a, b = boxes
+        apart_horizontally = b["x"] >= a["x"] + a["width"] + 4
+        apart_vertically = b["y"] >= a["y"] + a["height"] + 4
+        assert apart_horizontally or apart_vertically, boxes
+    finally:
+        context.close()

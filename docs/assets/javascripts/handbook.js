@@ -33,12 +33,16 @@
       dialog.setAttribute("aria-label", input.getAttribute("aria-label") || input.placeholder);
   }
 
-  // A section that moved: send a reader who followed an old link to where it is now.
+  // A section that moved: send a reader who followed an old link to where it is now. Any
+  // fragment is safe here: a malformed %-escape is read as written, and only the list's own
+  // entries count (#constructor or #__proto__ is no moved section).
   function followMovedSection() {
     var data = document.getElementById("hb-redirects");
     var moved = data ? JSON.parse(data.textContent) : {};
-    var target = moved[decodeURIComponent(location.hash.slice(1))];
-    if (target) location.replace(target);
+    var fragment = location.hash.slice(1);
+    try { fragment = decodeURIComponent(fragment); } catch (error) { /* keep it as written */ }
+    var target = Object.prototype.hasOwnProperty.call(moved, fragment) ? moved[fragment] : null;
+    if (typeof target === "string" && target) location.replace(target);
   }
 
   window.addEventListener("hashchange", carryFragment);
