@@ -81,10 +81,10 @@ def _file_of(site_dir: Path, address: str) -> Path:
     return path / "index.html" if address == "" or address.endswith("/") else path
 
 
-def write(site_dir: Path, site: Site, size_label: Callable[[str, int], str] | None = None) -> str:
+def write(site_dir: Path, site: Site, size_label: Callable[[int, str], str] | None = None) -> str:
     """Write every language's offline.json and sw.js; returns the build's version.
 
-    `size_label(language, bytes)` is the size as the home page's control shows it; it fills the
+    `size_label(bytes, language)` is the size as the home page's control shows it; it fills the
     control's `data-size` before the version is computed, so the version covers the final files.
     """
     site_dir = Path(site_dir)
@@ -95,7 +95,7 @@ def write(site_dir: Path, site: Site, size_label: Callable[[str, int], str] | No
         for language, size in sizes.items():
             home = site.folder(site_dir, language) / "index.html"
             text = home.read_text(encoding="utf-8")
-            home.write_text(text.replace('data-size=""', f'data-size="{size_label(language, size)}"', 1),
+            home.write_text(text.replace('data-size=""', f'data-size="{size_label(size, language)}"', 1),
                             encoding="utf-8")
     digest = hashlib.sha256()
     for language, addresses in lists.items():

@@ -78,8 +78,8 @@ def show_sizes(home: Path, sizes: dict[str, str]) -> None:
     home.write_text(text, encoding="utf-8")
 
 
-def render_site(site_dir: Path, site: Site, words: dict[str, dict[str, str]]) -> dict[str, dict[str, int]]:
-    """Every language's PDFs; `words` is each language's `print` group. Returns the sizes."""
+def render_site(site_dir: Path, site: Site) -> dict[str, dict[str, int]]:
+    """Every language's PDFs, linked from its home page with their size. Returns the sizes."""
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
     logging.getLogger("fontTools").setLevel(logging.ERROR)
     made: dict[str, dict[str, int]] = {}
@@ -92,23 +92,17 @@ def render_site(site_dir: Path, site: Site, words: dict[str, dict[str, str]]) ->
                 raise PdfError(f"{source} is missing: build the site first (python3 tasks.py build).")
             sizes[name] = render(source, folder / FOLDER / name, site_dir)
         made[language] = sizes
-        show_sizes(folder / "index.html", {name: human_size(size, language, words[language])
-                                           for name, size in sizes.items()})
+        show_sizes(folder / "index.html", {name: human_size(size, language) for name, size in sizes.items()})
     return made
 
 
 def main(argv: list[str]) -> int:
-    from .words import load_words
-
     if len(argv) != 1 or not Path(argv[0]).is_dir():
         print("Usage: python -m handbook.pdf SITE_DIR   (a folder built by `python3 tasks.py build`)")
         return 2
     site = Site.load()
-    all_words = load_words(site.project_dir, site.languages, site.default)
-    words = {language: {key[len("print."):]: text for key, text in all_words[language].items()
-                        if key.startswith("print.")} for language in site.languages}
     try:
-        made = render_site(Path(argv[0]), site, words)
+        made = render_site(Path(argv[0]), site)
     except PdfError as error:
         print(error, file=sys.stderr)
         return 1

@@ -16,6 +16,7 @@ import posixpath
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
@@ -38,14 +39,19 @@ def rendered_pages(config: MkDocsConfig) -> dict[str, dict[str, str]]:
     return {}
 
 
+@once_per_build
+def titles(config: MkDocsConfig) -> dict[str, tuple[str, str]]:
+    """Each language's site name and description, as its own build had them in the config."""
+    return {}
+
+
 def book(config: MkDocsConfig, site: Site, language: str, page: str) -> Book:
     """What the print page or the card at `<root><page>/` needs to know about its language."""
-    i18n = {entry.locale: entry for entry in config.plugins["i18n"].config.languages}
-    entry = i18n[language]
     root_url = config.site_url or "/"
+    title, description = titles(config)[language]
     return Book(language=language,
-                title=entry.site_name or config.site_name,
-                description=entry.site_description or config.site_description or "",
+                title=title,
+                description=description,
                 home_url=root_url + site.root(language),
                 tool_url=root_url + site.page_url(language, TOOL_PAGE),
                 stylesheet=posixpath.relpath(STYLESHEET, site.page_url(language, page)),
@@ -82,6 +88,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     site = Site.of(config)
     name = Path(page.file.src_uri).stem
     rendered_pages(config).setdefault(site.current, {})[name] = html
+    titles(config)[site.current] = (config.site_name, config.site_description or "")
     if name != "index":
         return html
     first_section = html.find("<h2")
@@ -117,7 +124,8 @@ def on_post_build(config: MkDocsConfig) -> None:
     for language in site.languages:
         write_paper_pages(config, site, language)
     if os.environ.get("HANDBOOK_PDF") == "1":
-        words = {language: _group(all_words(config)[language], "print") for language in site.languages}
-        pdf.render_site(site_dir, site, words)
-    offline.write(site_dir, site, lambda language, size: human_size(
-        size, language, _group(all_words(config)[language], "print")))
+        try:
+            pdf.render_site(site_dir, site)
+        except pdf.PdfError as error:
+            raise PluginError(str(error)) from None
+    offline.write(site_dir, site, human_size)

@@ -36,7 +36,7 @@ def test_a_saved_language_works_without_a_connection(browser: Browser, build: Bu
         page = context.new_page()
         page.goto(url + site.root(LANGUAGE))
         control = page.locator(".hb-offline button")
-        expect(control).to_have_text(re.compile(r"^Интернетсіз оқу үшін сақтау \(\d+,\d МБ\)$"))
+        expect(control).to_have_text(re.compile(r"^Интернетсіз оқу үшін сақтау \(\d+,\d\sМБ\)$"))
         control.click()
         expect(page.locator(".hb-offline")).to_have_attribute("data-state", "saved", timeout=60_000)
         expect(page.locator(".hb-offline__status")).to_contain_text("Осы құрылғыға сақталды")

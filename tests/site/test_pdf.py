@@ -135,6 +135,6 @@ def test_the_quick_card_is_one_page_and_the_home_page_links_the_pdfs_with_their_
     home = (site.folder(pdf_build.site, language) / "index.html").read_text(encoding="utf-8")
     for name in file_names(language):
         link = re.search(rf'<[a-z]+ data-hb-pdf="{re.escape(name)}">.*?href="({FOLDER}/{re.escape(name)})".*?'
-                         rf'<span data-hb-size="{re.escape(name)}">\((\d+(?:[.,]\d)? (?:kB|MB|КБ|МБ))\)</span>', home, re.S)
+                         rf'<span data-hb-size="{re.escape(name)}">\((\d+(?:[.,]\d)?\s(?:kB|MB|КБ|МБ))\)</span>', home, re.S)
         assert link, f"{language} home page: no visible link to {name} with its size"
         assert (site.folder(pdf_build.site, language) / link.group(1)).is_file()

@@ -74,4 +74,4 @@ def test_the_home_page_links_to_the_print_page_and_the_card(build: Build, site: 
     for page in ("print", "quick-card"):
         assert f'href="{page}/"' in aside
         assert (site.folder(build.site, language) / page / "index.html").exists()
-    assert re.search(r'data-size="\d+[.,]\d (MB|МБ)"', aside)
+    assert re.search(r"data-size=\"\d+[.,]\d\u00a0(MB|МБ)\"", aside)
