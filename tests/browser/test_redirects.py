@@ -16,9 +16,11 @@ OLD, NEW = "dismiss-no-concern", "take-every-concern-seriously"
 @pytest.fixture(scope="module")
 def moved_site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     project = copy_project(tmp_path_factory.mktemp("project"))
-    for language in SITE.languages:
-        page = project / "docs" / language / "listening.md"
-        page.write_text(page.read_text(encoding="utf-8").replace("{#" + OLD + "}", "{#" + NEW + "}"), encoding="utf-8")
+    # Renamed as a writer renames a section: its heading and every link to it, in every language.
+    for page in (project / "docs").glob("*/*.md"):
+        page.write_text(page.read_text(encoding="utf-8").replace(f"#{OLD}", f"#{NEW}"), encoding="utf-8")
+    for checked in (project / "translations").glob("*/checked.yml"):  # the translations' record of the section
+        checked.write_text(checked.read_text(encoding="utf-8").replace(f"  {OLD}:", f"  {NEW}:"), encoding="utf-8")
     published = project / "data" / "published-ids.yml"
     text = published.read_text(encoding="utf-8").replace(f"    - {OLD}\n", f"    - {NEW}\n")
     text = re.sub(r"^redirects:.*$", f"redirects:\n  listening#{OLD}: listening#{NEW}", text, count=1, flags=re.MULTILINE)

@@ -109,8 +109,9 @@ def site_with_an_english_only_page(tmp_path_factory: pytest.TempPathFactory) -> 
         "---\ntitle: A new page\ndescription: A page that only exists in English so far.\n---\n\n"
         "# A new page\n\nIt has one section.\n\n## The only section {#the-only-section}\n\nText.\n", encoding="utf-8")
     config = project / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace("\nnav:\n", f"\nnav:\n  - {NEW_PAGE}.md\n", 1),
-                      encoding="utf-8")
+    text = config.read_text(encoding="utf-8")
+    assert "\n  - index.md\n" in text  # after the home page, which stays the first page
+    config.write_text(text.replace("\n  - index.md\n", f"\n  - index.md\n  - {NEW_PAGE}.md\n", 1), encoding="utf-8")
     published = project / "data" / "published-ids.yml"
     published.write_text(published.read_text(encoding="utf-8").replace(
         "\npages:\n", f"\npages:\n  {NEW_PAGE}:\n    - the-only-section\n", 1), encoding="utf-8")
