@@ -178,7 +178,7 @@ def test_everything_works_from_the_keyboard(page: Page, fixture_site_url: str) -
     page.keyboard.press("Enter")
     expect_step(page, "second")
     expect_focus(page, "second--title")
-    expect(page.locator("[aria-live=polite]").last).to_contain_text("Are they rude to your staff?")
+    expect(page.locator("[data-hb-tool] [data-hb-announcer]")).to_contain_text("Are they rude to your staff?")
 
 
 def test_an_unknown_step_says_so_in_the_page_language(page: Page, fixture_site_url: str) -> None:

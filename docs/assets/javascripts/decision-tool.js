@@ -60,6 +60,7 @@
     var announcer = document.createElement("p");
     announcer.className = "hb-visually-hidden";
     announcer.setAttribute("aria-live", "polite");
+    announcer.setAttribute("data-hb-announcer", "");
     root.appendChild(announcer);
     // Answers to keep while the reader changes an earlier one: {from: the path before the
     // changed answer, answers: node -> answer}. Forgotten as soon as the reader goes elsewhere.
