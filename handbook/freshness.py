@@ -32,6 +32,7 @@ from pathlib import Path
 
 import yaml
 
+from .published import load_published
 from .site import Site
 from .source import DataError, read_yaml
 
@@ -53,7 +54,9 @@ def fingerprint(text: str) -> str:
 
 def page_sections(markdown: str) -> dict[str, str]:
     """The text of each section of a page's Markdown, by id: `intro` first, then every `##` and
-    `###` section with an explicit id (a heading without one stays part of the section above)."""
+    `###` section with an explicit id (a heading without one stays part of the section above).
+    A heading's `{#id}` is left out of the text: an id that moves (with its redirect in
+    data/published-ids.yml) does not make the translations outdated."""
     sections: dict[str, list[str]] = {INTRO: []}
     current, fenced = INTRO, False
     for line in markdown.splitlines():
@@ -64,6 +67,7 @@ def page_sections(markdown: str) -> dict[str, str]:
         if explicit:
             current = explicit.group(2)
             sections.setdefault(current, [])
+            line = f"{heading.group(1)} {explicit.group(1)}"  # the id is not text: a moved id changes nothing
         sections[current].append(line)
     return {section: "\n".join(lines) for section, lines in sections.items()}
 
@@ -194,6 +198,7 @@ def load_state(site: Site, language: str, english: list[Section] | None = None) 
         raise DataError(file, source.line(), "the file must map each page to its sections.",
                         "write `page:` lines with `section-id: fingerprint` lines indented under them, "
                         "or let `python3 tasks.py translations --confirm` write it.")
+    moved = _redirects(site)
     state: State = {}
     for page, checked in data.items():
         if page not in pages:
@@ -203,6 +208,12 @@ def load_state(site: Site, language: str, english: list[Section] | None = None) 
             raise DataError(file, source.line(page), f"'{page}' must list its sections, one per line.",
                             "indent `section-id: fingerprint` lines under the page.")
         for section, value in checked.items():
+            target = moved.get(f"{page}#{section}", "").partition("#")
+            if (page, str(section)) not in sections and (target[0], target[2]) in sections:
+                # The section's id moved (data/published-ids.yml): the record follows it.
+                if (target[0], target[2]) not in state:
+                    state[(target[0], target[2])] = value if isinstance(value, str) else ""
+                continue
             if (page, str(section)) not in sections:
                 raise DataError(file, source.line(page, section),
                                 f"the page '{page}' has no section '{section}' in {site.default}.",
@@ -215,6 +226,20 @@ def load_state(site: Site, language: str, english: list[Section] | None = None) 
                                 f"--confirm {page}#{section}` instead of editing the value.")
             state[(page, str(section))] = value
     return state
+
+
+def _redirects(site: Site) -> dict[str, str]:
+    """Moved section ids, "page#old" -> "page#new" (data/published-ids.yml, checked by its own hook)."""
+    try:
+        redirects = load_published(site.project_dir).redirects
+    except DataError:
+        return {}
+    resolved = {}
+    for old, new in redirects.items():
+        for _ in range(10):  # a chain of moves ends where the section is now
+            new = redirects.get(new, new)
+        resolved[old] = new
+    return resolved
 
 
 def check_state_files(site: Site) -> None:

@@ -112,3 +112,18 @@ def test_a_refresh_moves_the_languages_that_were_up_to_date_on_and_only_them(
         state_of = {s.section.key: s.state for s in statuses(Site.load(project), language)}[CHANGED]
         assert state_of == ("outdated" if language == "pt" else "up-to-date"), language
     assert PAGE in CHANGED
+
+
+def test_a_section_id_that_moves_with_a_redirect_keeps_its_record(project: Path) -> None:
+    old, new = "dismiss-no-concern", "take-every-concern-seriously"
+    for language in LANGUAGES:
+        source = project / "docs" / language / "listening.md"
+        source.write_text(source.read_text(encoding="utf-8").replace(f"{{#{old}}}", f"{{#{new}}}"), encoding="utf-8")
+    published = project / "data" / "published-ids.yml"
+    text = published.read_text(encoding="utf-8").replace(f"    - {old}\n", f"    - {new}\n", 1)
+    text = text.replace("\nredirects:\n", f"\nredirects:\n  listening#{old}: listening#{new}\n", 1)
+    published.write_text(text, encoding="utf-8")
+    site = Site.load(project)
+    for language in LANGUAGES[1:]:
+        found = {s.section.key: s.state for s in statuses(site, language)}
+        assert f"listening#{old}" not in found and found[f"listening#{new}"] == "up-to-date", language
