@@ -33,6 +33,8 @@ from pathlib import Path
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
+from .decision_tree.load import load_trees
+from .decision_tree.render import Link, environment, render_tool
 from .site import Site
 from .static_host import serve
 
@@ -256,8 +258,24 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"  {name:48} {kb(size)}")
             raw, packed = sum(s[0] for _, s in files), sum(s[1] for _, s in files)
             print(f"  {'total':48} {kb((raw, packed))}")
+        tree_scaling(Path(folder))
         served_figures(site, site_dir, options.runs, not options.no_lighthouse)
     return 0
+
+
+def tree_scaling(folder: Path) -> None:
+    """Load and render a chain of 500 and of 4,000 questions: the time should grow about 8 times."""
+    from tests.fixture_tree import chain, chain_translation, chain_words, fixture_project  # test data
+
+    env = environment([str(Site.load().project_dir / "overrides")])
+    times = {}
+    for length in (500, 4000):
+        began = time.perf_counter()
+        tree = load_trees(fixture_project(folder / f"chain-{length}", chain(length), chain_translation(length)))["en"]
+        render_tool(env, tree, chain_words(), lambda target: Link(target, target, target), "x")
+        times[length] = time.perf_counter() - began
+    print(f"Decision tree, load and render: 500 nodes {times[500]:.2f} s, 4,000 nodes {times[4000]:.2f} s "
+          f"(x{times[4000] / times[500]:.1f} for 8 times the nodes; linear is about x8)")
 
 
 if __name__ == "__main__":

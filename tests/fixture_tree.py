@@ -12,6 +12,7 @@ from pathlib import Path
 import yaml
 
 from handbook.site import Site
+from handbook.words import Words
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -197,3 +198,30 @@ def _forget_real_tree_checks(checked: Path, nodes: set[str]) -> None:
     if isinstance(tool, dict):
         state["decision-tool"] = {key: value for key, value in tool.items() if key == "intro" or key in nodes}
         checked.write_text(yaml.safe_dump(state, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+# A deep but valid tree, for the tests and the benchmark's scaling figure
+
+def chain(length: int) -> str:
+    """A valid tree: a chain of `length` questions, each with a way out to one outcome."""
+    lines = ["start: q0", "nodes:"]
+    for i in range(length):
+        nxt = f"q{i + 1}" if i + 1 < length else "out"
+        lines += [f"  q{i}:", "    type: question", f"    text: Question {i}?", "    answers:",
+                  f"      - {{id: \"on\", label: \"On\", next: {nxt}}}",
+                  "      - {id: \"out\", label: \"Out\", next: out}"]
+    lines += ["  out:", "    type: outcome", "    title: Out", "    why: Because.", "    next_steps: [Go.]",
+              "    read: [how-to-fire#the-five-steps]"]
+    return "\n".join(lines) + "\n"
+
+
+def chain_translation(length: int) -> str:
+    lines = [f"q{i}:\n  text: Soru {i}?\n  answers:\n    \"on\": Devam\n    \"out\": Çık" for i in range(length)]
+    return "\n".join(lines) + "\nout:\n  title: Çık\n  why: Çünkü.\n  next_steps: [Git.]\n"
+
+
+def chain_words() -> Words:
+    """Interface words for rendering a chain (each word is its own key)."""
+    return Words("en", "", {"tool." + key: key for key in (
+        "question", "outcome", "why", "next_steps", "read_more", "start", "overview_link", "start_again",
+        "print", "note_label", "note_privacy", "copy_note")})

