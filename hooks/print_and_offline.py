@@ -76,7 +76,7 @@ def downloads(config: MkDocsConfig, site: Site, language: str) -> str:
 <li><a href="{PRINT_PAGE}/">{paper['print_page']}</a></li>
 <li data-hb-pdf="{handbook_pdf}" hidden><a href="{pdf.FOLDER}/{handbook_pdf}" type="application/pdf">{paper['pdf']}</a> <span data-hb-size="{handbook_pdf}"></span></li>
 <li><a href="{CARD_PAGE}/">{paper['card_page']}</a><span data-hb-pdf="{card_pdf}" hidden> · <a href="{pdf.FOLDER}/{card_pdf}" type="application/pdf">PDF</a> <span data-hb-size="{card_pdf}"></span></span></li>
-<li class="hb-offline" hidden data-root="{to_root}" data-language="{language}" data-size="" {data}><button type="button" class="md-button"></button> <span class="hb-offline__status" role="status"></span></li>
+<li class="hb-offline hb-offline--waiting" data-root="{to_root}" data-language="{language}" data-size="" {data}><button type="button" class="md-button">&nbsp;</button> <span class="hb-offline__status" role="status"></span></li>
 </ul>
 </aside>
 <script src="{to_root}{SCRIPT}" defer></script>

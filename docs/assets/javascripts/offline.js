@@ -4,7 +4,8 @@
  * The control shows the size of the language's offline copy (listed in its offline.json). Choosing it
  * registers the site's service worker and saves every file of that language in the browser's
  * cache; later visits then work without a connection. A saved language can be removed again.
- * Browsers without service workers never see the control.
+ * Browsers without service workers (or JavaScript) never see the control: it keeps its place on
+ * the page, invisible, so that showing it moves nothing.
  */
 (function () {
   "use strict";
@@ -42,7 +43,7 @@
       button.textContent = item.dataset.save.replace("{size}", item.dataset.size);
       show("");
     }
-    item.hidden = false;
+    item.classList.remove("hb-offline--waiting");
   }
 
   function save() {
