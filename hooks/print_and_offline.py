@@ -65,7 +65,8 @@ def _group(words: dict[str, str], name: str) -> dict[str, str]:
 def downloads(config: MkDocsConfig, site: Site, language: str) -> str:
     """The home page's links to the print page, the PDFs and the card, and the offline control."""
     words = all_words(config)[language]
-    paper, saving = _group(words, "print"), _group(words, "offline")
+    paper = {key: escape(text) for key, text in _group(words, "print").items()}
+    saving = _group(words, "offline")
     to_root = posixpath.relpath(".", site.root(language) or ".")
     to_root = "" if to_root == "." else to_root + "/"
     data = " ".join(f'data-{key}="{escape(text)}"' for key, text in saving.items())
