@@ -22,7 +22,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from handbook import offline, pdf
-from handbook.build import all_words, once_per_build, trees
+from handbook.build import all_words, once_per_build, trees, with_csp
 from handbook.print_book import TOOL_PAGE, Book, Chapter, nav_pages, render_book, render_card
 from handbook.site import Site
 from handbook.sizes import human_size
@@ -111,7 +111,7 @@ def write_paper_pages(config: MkDocsConfig, site: Site, language: str) -> None:
                                                trees(config)[language]))):
         target = folder / page / "index.html"
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8")
+        target.write_text(with_csp(config, text, f"{site.root(language)}{page}/"), encoding="utf-8")
 
 
 # After every language is built: mkdocs-static-i18n builds the others at -100, the search index

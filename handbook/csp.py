@@ -1,0 +1,149 @@
+"""The Content-Security-Policy of every page, and the inline code it allows.
+
+Scripts and styles come from the site's own files (`'self'`). The few inline ones the site
+needs are allowed by their sha256 hash, and only if they are written in a template: the bodies of
+`<script>` and `<style>` in Material's templates, the handbook's overrides and the handbook's own
+code are the known code (`known_code`); a page's inline code is hashed only when it is one of
+those with its placeholders filled in. Anything else inline stops the build, so a script that
+reached a page some other way is never hashed, and the browser refuses it.
+
+The policy goes into every page as the first element after `<meta charset>` (a `<meta>` works on
+any host, GitHub Pages included); hosts that can send headers send it too, with `frame-ancestors`
+(which a `<meta>` cannot carry): see handbook/host_config.py.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from pathlib import Path
+
+_BODY = re.compile(r"<(script|style)>(.*?)</\1>", re.DOTALL)
+_JINJA = re.compile(r"({{.*?}}|{%.*?%}|{#.*?#})", re.DOTALL)
+_FORMAT = re.compile(r"({{|}}|{[^{}]*})")
+_FILLED = r"[^\"'<>\\\n]*"  # a placeholder's value: never leaves its string, never closes the element
+_EXECUTABLE = {"", "text/javascript", "application/javascript", "module"}
+_CHARSET = re.compile(r"<meta charset=[^>]*>", re.IGNORECASE)
+_HEAD = re.compile(r"<head(?:\s[^>]*)?>", re.IGNORECASE)
+
+BASE = {
+    "img-src": "'self' data:", "font-src": "'self'", "connect-src": "'self'",
+    "worker-src": "'self'", "manifest-src": "'self'", "object-src": "'none'", "base-uri": "'self'",
+    "form-action": "'none'",
+}
+
+
+class UnknownCode(Exception):
+    """Inline code on a page that no template holds."""
+
+
+@dataclass(frozen=True)
+class Known:
+    """Patterns of the inline scripts and styles the templates write."""
+
+    scripts: tuple[re.Pattern[str], ...]
+    styles: tuple[re.Pattern[str], ...]
+
+
+def _pattern(body: str, placeholder: re.Pattern[str], literal: Iterable[tuple[str, str]] = ()) -> re.Pattern[str] | None:
+    parts = []
+    for piece in placeholder.split(body):
+        if not piece:
+            continue
+        if piece.startswith("{%") or piece.startswith("{#"):
+            return None  # logic inside inline code: not a fixed text with values, not allowed
+        literal_text = dict(literal).get(piece)
+        if literal_text is not None:
+            parts.append(re.escape(literal_text))
+        elif placeholder.fullmatch(piece):
+            parts.append(_FILLED)
+        else:
+            parts.append(re.escape(piece))
+    return re.compile("".join(parts), re.DOTALL)
+
+
+def known_code(template_dirs: Iterable[Path], code_dirs: Iterable[Path]) -> Known:
+    """The inline `<script>` and `<style>` bodies of the templates (*.html, Jinja placeholders) and
+    of the handbook's code (*.py, `str.format` placeholders)."""
+    found: dict[str, list[re.Pattern[str]]] = {"script": [], "style": []}
+    sources = [(path, _JINJA, ()) for folder in template_dirs for path in sorted(Path(folder).rglob("*.html"))]
+    sources += [(path, _FORMAT, (("{{", "{"), ("}}", "}"))) for folder in code_dirs
+                for path in sorted(Path(folder).rglob("*.py"))]
+    for path, placeholder, literal in sources:
+        for kind, body in _BODY.findall(path.read_text(encoding="utf-8")):
+            pattern = _pattern(body, placeholder, literal)
+            if pattern is not None and body.strip():
+                found[kind].append(pattern)
+    return Known(tuple(found["script"]), tuple(found["style"]))
+
+
+class _Inline(HTMLParser):
+    """The inline executable scripts, `<style>` elements and inline attributes of a page."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=False)
+        self.scripts: list[str] = []
+        self.styles: list[str] = []
+        self.attributes: list[str] = []
+        self._open: tuple[str, list[str]] | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        self.attributes += [f"{name}= on <{tag}>" for name, _ in attrs if name == "style" or name.startswith("on")]
+        if tag == "script" and "src" not in values and (values.get("type") or "").lower() in _EXECUTABLE:
+            self._open = ("script", [])
+        elif tag == "style":
+            self._open = ("style", [])
+
+    def handle_data(self, data: str) -> None:
+        if self._open:
+            self._open[1].append(data)
+
+    def handle_endtag(self, tag: str) -> None:
+        if self._open and tag == self._open[0]:
+            (self.scripts if tag == "script" else self.styles).append("".join(self._open[1]))
+            self._open = None
+
+
+def digest(code: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(code.encode("utf-8")).digest()).decode() + "'"
+
+
+def hashes(html: str, known: Known) -> tuple[list[str], list[str]]:
+    """The hashes of a page's inline scripts and styles; UnknownCode for any that no template holds."""
+    inline = _Inline()
+    inline.feed(html)
+    inline.close()
+    if inline.attributes:
+        raise UnknownCode(f"an inline {inline.attributes[0]}, which the policy would refuse")
+    result: dict[str, list[str]] = {"script": [], "style": []}
+    for kind, bodies, patterns in (("script", inline.scripts, known.scripts), ("style", inline.styles, known.styles)):
+        for body in bodies:
+            if not any(pattern.fullmatch(body) for pattern in patterns):
+                raise UnknownCode(f"an inline <{kind}> that no template holds: {body.strip()[:80]!r}")
+            if digest(body) not in result[kind]:
+                result[kind].append(digest(body))
+    return result["script"], result["style"]
+
+
+def policy(scripts: Iterable[str], styles: Iterable[str], *, header: bool = False) -> str:
+    """The policy text; a header also forbids framing (which a `<meta>` policy cannot)."""
+    directives = {"default-src": "'self'", "script-src": " ".join(["'self'", *scripts]),
+                  "style-src": " ".join(["'self'", *styles]), **BASE}
+    if header:
+        directives["frame-ancestors"] = "'none'"
+    return "; ".join(f"{name} {value}" for name, value in directives.items())
+
+
+def with_policy(html: str, known: Known) -> str:
+    """The page with its policy as a `<meta>` right after `<meta charset>` (or `<head>`)."""
+    scripts, styles = hashes(html, known)
+    place = _CHARSET.search(html) or _HEAD.search(html)
+    if place is None:
+        raise UnknownCode("a page without <head>")
+    meta = f'\n<meta http-equiv="Content-Security-Policy" content="{policy(scripts, styles)}">'
+    return html[:place.end()] + meta + html[place.end():]
