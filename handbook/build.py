@@ -23,7 +23,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from .csp import Known, UnknownCode, known_code, with_policy
+from .csp import Known, UnknownCode, hashes, insert_policy, known_code
 from .decision_tree.load import load_trees
 from .decision_tree.model import Tree
 from .decision_tree.render import environment
@@ -134,10 +134,20 @@ def csp_known(config: MkDocsConfig) -> Known:
     return known_code([Path(folder) for folder in config.theme.dirs], [Path(__file__).resolve().parent, hooks])
 
 
+@once_per_build
+def csp_hashes(config: MkDocsConfig) -> dict[str, set[str]]:
+    """Every hash a page's policy allows, of the whole site: for the hosts' header (host_config.py)."""
+    return {"script": set(), "style": set()}
+
+
 def with_csp(config: MkDocsConfig, html: str, where: str) -> str:
     """The page with its Content-Security-Policy; inline code no template holds stops the build."""
     try:
-        return with_policy(html, csp_known(config))
+        scripts, styles = hashes(html, csp_known(config))
+        html = insert_policy(html, scripts, styles)
     except UnknownCode as error:
         raise PluginError(f"Content-Security-Policy: {where} has {error}. Fix: move the code into a file "
                           "in docs/assets/ and load it with <script src> or <link rel=stylesheet>.") from None
+    csp_hashes(config)["script"].update(scripts)
+    csp_hashes(config)["style"].update(styles)
+    return html

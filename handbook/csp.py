@@ -25,7 +25,6 @@ from pathlib import Path
 _BODY = re.compile(r"<(script|style)>(.*?)</\1>", re.DOTALL)
 _JINJA = re.compile(r"({{.*?}}|{%.*?%}|{#.*?#})", re.DOTALL)
 _FORMAT = re.compile(r"({{|}}|{[^{}]*})")
-_FILLED = r"[^\"'<>\\\n]*"  # a placeholder's value: never leaves its string, never closes the element
 _EXECUTABLE = {"", "text/javascript", "application/javascript", "module"}
 _CHARSET = re.compile(r"<meta charset=[^>]*>", re.IGNORECASE)
 _HEAD = re.compile(r"<head(?:\s[^>]*)?>", re.IGNORECASE)
@@ -49,20 +48,36 @@ class Known:
     styles: tuple[re.Pattern[str], ...]
 
 
+def _filled(quote: str | None) -> str:
+    """A placeholder's value: never leaves its string (or, outside one, any string), never closes
+    the element."""
+    return "[^" + re.escape(quote or "\"'") + "<>\\\\\n]*"
+
+
+def _quote_after(text: str, quote: str | None) -> str | None:
+    """The string quote open after `text`, starting with `quote` open."""
+    for char in text:
+        if quote is None and char in "\"'":
+            quote = char
+        elif char == quote:
+            quote = None
+    return quote
+
+
 def _pattern(body: str, placeholder: re.Pattern[str], literal: Iterable[tuple[str, str]] = ()) -> re.Pattern[str] | None:
-    parts = []
+    parts, quote = [], None
     for piece in placeholder.split(body):
         if not piece:
             continue
         if piece.startswith("{%") or piece.startswith("{#"):
             return None  # logic inside inline code: not a fixed text with values, not allowed
-        literal_text = dict(literal).get(piece)
-        if literal_text is not None:
-            parts.append(re.escape(literal_text))
-        elif placeholder.fullmatch(piece):
-            parts.append(_FILLED)
-        else:
-            parts.append(re.escape(piece))
+        text = dict(literal).get(piece)
+        if text is None and placeholder.fullmatch(piece):
+            parts.append(_filled(quote))
+            continue
+        text = piece if text is None else text
+        parts.append(re.escape(text))
+        quote = _quote_after(text, quote)
     return re.compile("".join(parts), re.DOTALL)
 
 
@@ -139,11 +154,15 @@ def policy(scripts: Iterable[str], styles: Iterable[str], *, header: bool = Fals
     return "; ".join(f"{name} {value}" for name, value in directives.items())
 
 
-def with_policy(html: str, known: Known) -> str:
-    """The page with its policy as a `<meta>` right after `<meta charset>` (or `<head>`)."""
-    scripts, styles = hashes(html, known)
+def insert_policy(html: str, scripts: Iterable[str], styles: Iterable[str]) -> str:
+    """The page with the policy as a `<meta>` right after `<meta charset>` (or `<head>`)."""
     place = _CHARSET.search(html) or _HEAD.search(html)
     if place is None:
-        raise UnknownCode("a page without <head>")
+        raise UnknownCode("no <head>")
     meta = f'\n<meta http-equiv="Content-Security-Policy" content="{policy(scripts, styles)}">'
     return html[:place.end()] + meta + html[place.end():]
+
+
+def with_policy(html: str, known: Known) -> str:
+    """The page with its own policy: its inline code, if every piece is known, by hash."""
+    return insert_policy(html, *hashes(html, known))

@@ -32,8 +32,9 @@ def test_a_templates_script_with_its_value_filled_in_is_hashed(known) -> None:
     assert (scripts, styles) == ([digest(script)], [])
 
 
-def test_a_style_written_by_the_handbooks_code_is_hashed(known) -> None:
-    style = 'a { content: "(б.)" }'
+@pytest.mark.parametrize("word", ["б.", "s'", ""])
+def test_a_style_written_by_the_handbooks_code_is_hashed(known, word: str) -> None:
+    style = f'a {{ content: "({word})" }}'
     assert hashes(_page(f"<style>{style}</style>"), known) == ([], [digest(style)])
 
 
@@ -44,6 +45,7 @@ def test_a_style_written_by_the_handbooks_code_is_hashed(known) -> None:
     "<script>logic</script>",
     '<script type="text/javascript">alert(1)</script>',
     "<style>body { display: none }</style>",
+    '<style>a { content: "(x" } body { display: none } a { content: ")" }</style>',
 ])
 def test_inline_code_no_template_holds_is_never_hashed(known, inline: str) -> None:
     with pytest.raises(UnknownCode):
