@@ -19,7 +19,6 @@ import hashlib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from html.parser import HTMLParser
 from pathlib import Path
 
 _BODY = re.compile(r"<(script|style)>(.*?)</\1>", re.DOTALL)
@@ -96,32 +95,30 @@ def known_code(template_dirs: Iterable[Path], code_dirs: Iterable[Path]) -> Know
     return Known(tuple(found["script"]), tuple(found["style"]))
 
 
-class _Inline(HTMLParser):
-    """The inline executable scripts, `<style>` elements and inline attributes of a page."""
+_ELEMENT = re.compile(r"<(script|style)\b([^>]*)>(.*?)</\1\s*>", re.DOTALL | re.IGNORECASE)
+_TYPE = re.compile(r"""\btype\s*=\s*["']?([^"'\s>]*)""", re.IGNORECASE)
+_OPENING = re.compile(r"<(?:script|style)\b", re.IGNORECASE)
+_SRC = re.compile(r"\bsrc\s*=", re.IGNORECASE)
+_INLINE_ATTRIBUTE = re.compile(r"\s(on[a-z]+|style)\s*=", re.IGNORECASE)
 
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=False)
-        self.scripts: list[str] = []
-        self.styles: list[str] = []
-        self.attributes: list[str] = []
-        self._open: tuple[str, list[str]] | None = None
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        values = dict(attrs)
-        self.attributes += [f"{name}= on <{tag}>" for name, _ in attrs if name == "style" or name.startswith("on")]
-        if tag == "script" and "src" not in values and (values.get("type") or "").lower() in _EXECUTABLE:
-            self._open = ("script", [])
-        elif tag == "style":
-            self._open = ("style", [])
-
-    def handle_data(self, data: str) -> None:
-        if self._open:
-            self._open[1].append(data)
-
-    def handle_endtag(self, tag: str) -> None:
-        if self._open and tag == self._open[0]:
-            (self.scripts if tag == "script" else self.styles).append("".join(self._open[1]))
-            self._open = None
+def _inline(html: str) -> tuple[list[str], list[str], list[str]]:
+    """The inline executable scripts, `<style>` bodies and inline attributes of a page."""
+    scripts, styles = [], []
+    elements = _ELEMENT.findall(html)
+    if len(_OPENING.findall(html)) != len(elements):
+        return [], [], ["<script> or <style> without its end tag"]
+    for tag, attributes, body in elements:
+        if tag.lower() == "style":
+            styles.append(body)
+        elif not _SRC.search(attributes):
+            kind = _TYPE.search(attributes)
+            if (kind.group(1).lower() if kind else "") in _EXECUTABLE:
+                scripts.append(body)
+    rest = _ELEMENT.sub("", html)
+    attributes = [f"inline {found.group(1)}= attribute" for found in _INLINE_ATTRIBUTE.finditer(rest)
+                  if rest.rfind("<", 0, found.start()) > rest.rfind(">", 0, found.start())]  # inside a tag
+    return scripts, styles, attributes
 
 
 def digest(code: str) -> str:
@@ -130,13 +127,11 @@ def digest(code: str) -> str:
 
 def hashes(html: str, known: Known) -> tuple[list[str], list[str]]:
     """The hashes of a page's inline scripts and styles; UnknownCode for any that no template holds."""
-    inline = _Inline()
-    inline.feed(html)
-    inline.close()
-    if inline.attributes:
-        raise UnknownCode(f"an inline {inline.attributes[0]}, which the policy would refuse")
+    scripts, styles, attributes = _inline(html)
+    if attributes:
+        raise UnknownCode(f"an {attributes[0]}, which the policy would refuse")
     result: dict[str, list[str]] = {"script": [], "style": []}
-    for kind, bodies, patterns in (("script", inline.scripts, known.scripts), ("style", inline.styles, known.styles)):
+    for kind, bodies, patterns in (("script", scripts, known.scripts), ("style", styles, known.styles)):
         for body in bodies:
             if not any(pattern.fullmatch(body) for pattern in patterns):
                 raise UnknownCode(f"an inline <{kind}> that no template holds: {body.strip()[:80]!r}")
