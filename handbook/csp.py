@@ -81,10 +81,11 @@ def _pattern(body: str, placeholder: re.Pattern[str], literal: Iterable[tuple[st
 
 
 def known_code(template_dirs: Iterable[Path], code_dirs: Iterable[Path]) -> Known:
-    """The inline `<script>` and `<style>` bodies of the templates (*.html, Jinja placeholders) and
-    of the handbook's code (*.py, `str.format` placeholders)."""
+    """The inline `<script>` and `<style>` bodies of the templates (*.html, Jinja placeholders, in
+    either kind of folder) and of the handbook's code (*.py, `str.format` placeholders)."""
     found: dict[str, list[re.Pattern[str]]] = {"script": [], "style": []}
-    sources = [(path, _JINJA, ()) for folder in template_dirs for path in sorted(Path(folder).rglob("*.html"))]
+    code_dirs = list(code_dirs)
+    sources = [(path, _JINJA, ()) for folder in [*template_dirs, *code_dirs] for path in sorted(Path(folder).rglob("*.html"))]
     sources += [(path, _FORMAT, (("{{", "{"), ("}}", "}"))) for folder in code_dirs
                 for path in sorted(Path(folder).rglob("*.py"))]
     for path, placeholder, literal in sources:
