@@ -40,10 +40,17 @@ def fingerprinted(site_dir: Path) -> list[str]:
                   if _FINGERPRINTED.search(path.name))
 
 
+def page_patterns(base: str = "/") -> tuple[str, ...]:
+    """The addresses of pages (HTML): the policy goes with these only, as it applies to documents."""
+    return (base, base + "*/", base + "*.html")
+
+
 def header_rules(scripts: Iterable[str], styles: Iterable[str], immutable: Iterable[str],
                  base: str = "/") -> dict[str, dict[str, str]]:
     """{address pattern: headers}; every rule that matches an address applies."""
-    rules = {base + "*": {"Content-Security-Policy": policy(sorted(scripts), sorted(styles), header=True), **SECURITY}}
+    rules: dict[str, dict[str, str]] = {base + "*": dict(SECURITY)}
+    for pattern in page_patterns(base):
+        rules[pattern] = {"Content-Security-Policy": policy(sorted(scripts), sorted(styles), header=True)}
     for address in immutable:
         rules[base + address] = {"Cache-Control": IMMUTABLE}
     rules[base + WORKER] = {"Cache-Control": NO_CACHE}
@@ -90,12 +97,18 @@ def _quoted(value: str) -> str:
 def nginx_file(rules: Mapping[str, Mapping[str, str]], languages: Mapping[str, str], base: str = "/") -> str:
     """An nginx `server { }` part: the same headers, gzip, and each language's own 404 page.
 
-    `languages` maps each language to its root ("" for the default). nginx drops the server's
-    `add_header`s in a location that has its own, so every location repeats them all."""
+    `languages` maps each language to its root ("" for the default). nginx drops the outer
+    `add_header`s in a location that has its own, so every location repeats all it needs."""
     everywhere = rules[base + "*"]
+    page = rules[base]
 
-    def headers(extra: Mapping[str, str] = {}) -> list[str]:
-        return [f"    add_header {name} {_quoted(value)} always;" for name, value in {**everywhere, **extra}.items()]
+    def headers(extra: Mapping[str, str], indent: str = "    ") -> list[str]:
+        return [f"{indent}add_header {name} {_quoted(value)} always;" for name, value in {**everywhere, **extra}.items()]
+
+    def folder(root: str) -> list[str]:
+        """A language's folder: its 404 page, and the policy on its pages (addresses ending in / or .html)."""
+        return [f"location {base}{root} {{", *([f"    error_page 404 {base}{root}404.html;"] if root else []),
+                *headers({}), '    location ~ "(/|\\.html)$" {', *headers(page, "        "), "    }", "}"]
 
     lines = [
         "# The difficult-clients handbook, for nginx (written by the build): `include` this file in the",
@@ -107,13 +120,13 @@ def nginx_file(rules: Mapping[str, Mapping[str, str]], languages: Mapping[str, s
         "gzip_min_length 256;",
         f"gzip_types {' '.join(GZIP_TYPES)};",
         f"error_page 404 {base}404.html;",
-        f"location {base} {{", *headers(), "}",
+        *folder(""),
     ]
-    for language, root in languages.items():
+    for root in languages.values():
         if root:
-            lines += [f"location {base}{root} {{", f"    error_page 404 {base}{root}404.html;", *headers(), "}"]
+            lines += folder(root)
     for pattern, extra in rules.items():
-        if pattern != base + "*":
+        if pattern != base + "*" and pattern not in page_patterns(base):
             lines += [f"location = {pattern} {{", *headers(extra), "}"]
     return "\n".join(lines) + "\n"
 
