@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
+from pathlib import Path
 from typing import TypeVar
 
 import jinja2
@@ -22,6 +23,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
+from .csp import Known, UnknownCode, hashes, insert_policy, known_code
 from .decision_tree.load import load_trees
 from .decision_tree.model import Tree
 from .decision_tree.render import environment
@@ -123,3 +125,29 @@ def phrasebook(config: MkDocsConfig) -> Situations:
 def rendered_404(config: MkDocsConfig) -> dict[str, str]:
     """Each language's rendering of 404.html, collected as the languages are built."""
     return {}
+
+
+@once_per_build
+def csp_known(config: MkDocsConfig) -> Known:
+    """The inline scripts and styles the templates and the handbook's code write (handbook/csp.py)."""
+    hooks = Site.of(config).project_dir / "hooks"
+    return known_code([Path(folder) for folder in config.theme.dirs], [Path(__file__).resolve().parent, hooks])
+
+
+@once_per_build
+def csp_hashes(config: MkDocsConfig) -> dict[str, set[str]]:
+    """Every hash a page's policy allows, of the whole site: for the hosts' header (host_config.py)."""
+    return {"script": set(), "style": set()}
+
+
+def with_csp(config: MkDocsConfig, html: str, where: str) -> str:
+    """The page with its Content-Security-Policy; inline code no template holds stops the build."""
+    try:
+        scripts, styles = hashes(html, csp_known(config))
+        html = insert_policy(html, scripts, styles)
+    except UnknownCode as error:
+        raise PluginError(f"Content-Security-Policy: {where} has {error}. Fix: move the code into a file "
+                          "in docs/assets/ and load it with <script src> or <link rel=stylesheet>.") from None
+    csp_hashes(config)["script"].update(scripts)
+    csp_hashes(config)["style"].update(styles)
+    return html

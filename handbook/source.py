@@ -12,7 +12,9 @@ itself, without recursion, so no file can make it run out of stack or memory:
   the handbook's files never need them, and aliases are how a small file expands into gigabytes;
 - a key must be text: a list or a group as a key is refused, and an unquoted yes/no/on/off/true/
   false key (which YAML reads as true/false) is refused with the advice to quote it;
-- values may be nested at most MAX_DEPTH deep.
+- values may be nested at most MAX_DEPTH deep;
+- text is text: a value holding markup (`<`, `>` or an `&name;` entity) is refused, because
+  writers and translators never need HTML there and the site shows every value as written.
 """
 
 from __future__ import annotations
@@ -20,6 +22,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+import re
 
 import yaml
 
@@ -214,9 +218,44 @@ def parse_yaml(text: str, file: str) -> YamlSource:
     return YamlSource(file, builder.result, builder.lines)
 
 
-def read_yaml(root: Path, file: str, missing_fix: str) -> YamlSource:
-    """Parse `root/file` (`file` is how messages name it); every problem is a DataError."""
+MARKUP = re.compile(r"[<>]|&(?:[a-zA-Z][a-zA-Z0-9]*|#[0-9]+|#[xX][0-9a-fA-F]+);")
+
+
+def refuse_markup(source: YamlSource) -> None:
+    """A DataError at the first text value (or key) that holds markup: `<`, `>` or an entity."""
+
+    def walk(value: Any, path: Key) -> None:
+        if isinstance(value, dict):
+            for key, inner in value.items():
+                check(key, path + (key,))
+                walk(inner, path + (key,))
+        elif isinstance(value, list):
+            for i, inner in enumerate(value):
+                walk(inner, path + (i,))
+        else:
+            check(value, path)
+
+    def check(value: Any, path: Key) -> None:
+        found = MARKUP.search(value) if isinstance(value, str) else None
+        if found:
+            raise DataError(source.file, source.line(*path),
+                            f"the text contains '{found.group()}', which would be markup (HTML) on the site; "
+                            "the handbook shows this text exactly as written, never as HTML.",
+                            "write plain words without '<', '>' or '&...;' (write 'and' for '&', "
+                            "'less than' or 'more than' for '<' and '>').")
+
+    walk(source.data, ())
+
+
+def read_yaml(root: Path, file: str, missing_fix: str, *, text_only: bool = True) -> YamlSource:
+    """Parse `root/file` (`file` is how messages name it); every problem is a DataError.
+
+    With `text_only`, markup in any value is refused too (see refuse_markup); the decision tree
+    checks its texts itself, naming the node."""
     path = root / file
     if not path.exists():
         raise DataError(file, None, "the file is missing.", missing_fix)
-    return parse_yaml(_decoded(path.read_bytes(), file), file)
+    source = parse_yaml(_decoded(path.read_bytes(), file), file)
+    if text_only:
+        refuse_markup(source)
+    return source

@@ -1,8 +1,9 @@
 """Serve a built site the way a static web host does: `python -m handbook.static_host [site/]`.
 
-Text files go out gzip-compressed when the browser accepts it, with a cache lifetime; a missing
-address under a language's root is answered with that language's 404.html, any other with the
-default language's. Used by the benchmark and the browser tests; for trying the built site.
+Text files go out gzip-compressed when the browser accepts it, with a cache lifetime and the
+headers the build wrote into the site's `_headers` (the Content-Security-Policy and the other
+security headers, as a host would send them); a missing address under a language's root is
+answered with that language's 404.html, any other with the default language's. Used by the benchmark and the browser tests; for trying the built site.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import threading
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from .host_config import HEADERS_FILE, headers_for, read_headers_file
 from .site import Site
 
 COMPRESSED = {".html", ".css", ".js", ".json", ".xml", ".svg", ".txt", ".webmanifest"}
@@ -34,6 +36,10 @@ class StaticHost(http.server.SimpleHTTPRequestHandler):
 
     def do_HEAD(self) -> None:
         self._answer(body=False)
+
+    def _rules(self) -> dict[str, dict[str, str]]:
+        rules = Path(self.directory) / HEADERS_FILE
+        return read_headers_file(rules.read_text(encoding="utf-8")) if rules.is_file() else {}
 
     def _file(self) -> Path | None:
         path = Path(self.directory) / unquote(urlsplit(self.path).path).lstrip("/")
@@ -62,9 +68,11 @@ class StaticHost(http.server.SimpleHTTPRequestHandler):
             data = gzip.compress(data, 6)
             self.send_header("Content-Encoding", "gzip")
             self.send_header("Vary", "Accept-Encoding")
-        # Material's assets carry a content hash in their names; everything else may change.
-        immutable = ".min." in file.name and status == 200
-        self.send_header("Cache-Control", "public, max-age=31536000, immutable" if immutable else "public, max-age=600")
+        # The headers the build wrote for hosts (handbook/host_config.py): the security headers,
+        # and long caching for files whose names carry a content hash; anything else may change.
+        headers = {"Cache-Control": "public, max-age=600", **headers_for(self._rules(), address.path)}
+        for name, value in headers.items():
+            self.send_header(name, value)
         self.send_header("Content-Length", str(len(data)))
         self.end_headers()
         if body:

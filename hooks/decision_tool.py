@@ -86,7 +86,7 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     for node_id in tree.nodes:
         for element_id in (node_id, f"{node_id}--title"):
             if counts[element_id] > 1:
-                source = read_yaml(site.project_dir, TREE_FILE, "")
+                source = read_yaml(site.project_dir, TREE_FILE, "", text_only=False)
                 error = node_error(TREE_FILE, source.line("nodes", node_id), node_id,
                                    f"the id '{element_id}' appears {counts[element_id]} times on the page "
                                    f"{page.url or '/'}, so links to it open the wrong element.",

@@ -22,7 +22,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from handbook import offline, pdf
-from handbook.build import all_words, once_per_build, trees
+from handbook.build import all_words, once_per_build, trees, with_csp
 from handbook.print_book import TOOL_PAGE, Book, Chapter, nav_pages, render_book, render_card
 from handbook.site import Site
 from handbook.sizes import human_size
@@ -65,7 +65,8 @@ def _group(words: dict[str, str], name: str) -> dict[str, str]:
 def downloads(config: MkDocsConfig, site: Site, language: str) -> str:
     """The home page's links to the print page, the PDFs and the card, and the offline control."""
     words = all_words(config)[language]
-    paper, saving = _group(words, "print"), _group(words, "offline")
+    paper = {key: escape(text) for key, text in _group(words, "print").items()}
+    saving = _group(words, "offline")
     to_root = posixpath.relpath(".", site.root(language) or ".")
     to_root = "" if to_root == "." else to_root + "/"
     data = " ".join(f'data-{key}="{escape(text)}"' for key, text in saving.items())
@@ -110,7 +111,7 @@ def write_paper_pages(config: MkDocsConfig, site: Site, language: str) -> None:
                                                trees(config)[language]))):
         target = folder / page / "index.html"
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8")
+        target.write_text(with_csp(config, text, f"{site.root(language)}{page}/"), encoding="utf-8")
 
 
 # After every language is built: mkdocs-static-i18n builds the others at -100, the search index

@@ -8,7 +8,6 @@ docs/assets/javascripts/handbook.js sends a reader of an old #id on.
 
 from __future__ import annotations
 
-import json
 from pathlib import PurePosixPath
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -27,7 +26,7 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dic
     site = Site.of(config)
     moves = build.published(config).redirects_from(PurePosixPath(page.file.src_uri).stem)
     if moves:
-        context["hb_redirects"] = json.dumps({
+        context["hb_redirects"] = {
             old: get_relative_url(site.page_url(site.current, target), page.url) + "#" + new_id
-            for old, (target, new_id) in moves.items()})
+            for old, (target, new_id) in moves.items()}
     return context

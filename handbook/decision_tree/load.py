@@ -88,7 +88,8 @@ def translate(tree: Tree, source: YamlSource) -> Tree:
 def load_tree(site: Site) -> Tree:
     """The checked tree with its English text; its links are checked against the default
     language's pages."""
-    source = read_yaml(site.project_dir, TREE_FILE, "restore it from the repository's history.")
+    source = read_yaml(site.project_dir, TREE_FILE, "restore it from the repository's history.",
+                       text_only=False)
     if source.data is None:
         raise DataError(TREE_FILE, 1, "the file is empty.",
                         "restore it from the repository's history, or start it with 'start:' and 'nodes:' "
@@ -109,7 +110,8 @@ def load_trees(site: Site) -> dict[str, Tree]:
     for language in site.languages:
         if language != site.default:
             source = read_yaml(site.project_dir, translation_file(language),
-                               f"create {translation_file(language)} (copy another language's file and translate its text).")
+                               f"create {translation_file(language)} (copy another language's file and translate its text).",
+                               text_only=False)
             check_translation(tree, source)
             translated = translate(tree, source)
             check_text(translated, source, prefix=())

@@ -22,11 +22,21 @@
   var manifest = null;
   var saved = false;
 
+  // The site's languages, as the page's alternates name them.
+  var languages = Array.prototype.map.call(document.querySelectorAll("link[rel=alternate][hreflang]"),
+    function (link) { return link.hreflang; }).concat([language]);
+
+  /* The language of a cache the site's worker names ("handbook-offline:<version>:<language>"), or
+     null for any other cache on this origin, which is never touched. */
+  function languageOf(name) {
+    var parts = name.split(":");
+    var own = parts.length === 3 && parts[0] + ":" === PREFIX && /^[0-9a-f]{16}$/.test(parts[1]);
+    return own && languages.indexOf(parts[2]) >= 0 ? parts[2] : null;
+  }
+
   function savedCaches() {
     return caches.keys().then(function (names) {
-      return names.filter(function (name) {
-        return name.indexOf(PREFIX) === 0 && name.split(":")[2] === language;
-      });
+      return names.filter(function (name) { return languageOf(name) === language; });
     });
   }
 
@@ -77,7 +87,7 @@
       .then(function (names) { return Promise.all(names.map(function (name) { return caches.delete(name); })); })
       .then(function () { return caches.keys(); })
       .then(function (names) {
-        var others = names.some(function (name) { return name.indexOf(PREFIX) === 0; });
+        var others = names.some(function (name) { return languageOf(name) !== null; });
         if (others) return null;
         return navigator.serviceWorker.getRegistration(root.href).then(function (registration) {
           return registration && registration.unregister();

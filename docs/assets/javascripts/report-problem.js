@@ -1,8 +1,9 @@
 /*
  * "Report a problem with this page" (overrides/partials/report-problem.html): the link already
- * holds the page's address and language; this adds the section the reader came from, or the
- * decision tool's answers, from the address's #fragment, whenever it changes. It only rewrites
- * the link: nothing is sent anywhere until the reader submits the form on GitHub.
+ * holds the page's address and language; this adds the section the reader came from (a heading of
+ * the page that the address's #fragment names), whenever it changes, and nothing else from the
+ * address. It only rewrites the link: nothing is sent anywhere until the reader submits the form
+ * on GitHub.
  */
 (function () {
   "use strict";
@@ -18,19 +19,24 @@
     return copy.textContent.trim();
   }
 
+  /* The section of the page the address points at, or null: the only thing taken from the
+     address. Anything else in the #fragment (the decision tool's answers, any text a link was
+     made with) never goes into the report. */
+  function section() {
+    var fragment = location.hash.slice(1);
+    try { fragment = decodeURIComponent(fragment); } catch (error) { return null; }
+    if (!/^[A-Za-z0-9_-]+$/.test(fragment)) return null;
+    var heading = document.getElementById(fragment);
+    return heading && /^H[23]$/.test(heading.tagName) && heading.closest("article") ? heading : null;
+  }
+
   function update() {
     var address = new URL(original);
-    var fragment = location.hash.slice(1);
-    try { fragment = decodeURIComponent(fragment); } catch (error) { /* keep it as written */ }
-    if (fragment) {
+    var heading = section();
+    if (heading) {
       var lines = address.searchParams.get("body").split("\n");
-      var heading = document.getElementById(fragment);
-      if (heading && /^H[23]$/.test(heading.tagName)) {
-        lines.splice(2, 0, link.getAttribute("data-hb-section-label") + ": " + headingTitle(heading)
-                           + " (#" + fragment + ")");
-      } else {
-        lines[0] += "#" + fragment;  // the decision tool's answers, or another place on the page
-      }
+      lines.splice(2, 0, link.getAttribute("data-hb-section-label") + ": " + headingTitle(heading)
+                         + " (#" + heading.id + ")");
       address.searchParams.set("body", lines.join("\n"));
     }
     link.href = address.href;
