@@ -12,7 +12,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from html import escape
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -27,7 +26,7 @@ from handbook.freshness import (INTRO, STATUS_PAGE, History, Section, State, Sta
                                 english_sections, load_state, statuses)
 from handbook.site import Site
 from handbook.source import DataError
-from handbook.translation_status import add_notices, notice, status_table
+from handbook.translation_status import Label, add_notices, notice, status_table
 
 MARKER = "<!-- translation-status -->"
 
@@ -73,7 +72,8 @@ def _notices(html: str, name: str, page: Page, config: MkDocsConfig, site: Site)
         return html
     words = _freshness_words(config, site.current)
     english_page = get_relative_url(site.page_url(site.default, name), page.url)
-    blocks = [(section, notice(words, site.current, state.history.change(section),
+    env = build.tree_templates(config)
+    blocks = [(section, notice(env, words, site.current, state.history.change(section),
                                english_page + ("" if section.id == INTRO else f"#{section.id}"), site.default))
               for section in outdated]
     return add_notices(html, blocks)
@@ -90,22 +90,20 @@ def _status_page(page: Page, config: MkDocsConfig, site: Site) -> str:
     own = {s.section.key: s for s in (columns[0][2] if reader != site.default else [])}
     page_titles = {s.page: s.title for s in state.english if s.id == INTRO}
 
-    def labels(section: Section) -> tuple[str, str]:
+    def labels(section: Section) -> Label:
         href = get_relative_url(site.page_url(reader, section.page), page.url)
         mine = own.get(section.key)
         translated = reader == site.default or (mine is not None and mine.state != "missing")
         title = mine.title if mine and translated else section.title
-        attr = "" if translated else f' lang="{site.default}"'
         intro = own.get(f"{section.page}#{INTRO}")
+        page_translated = reader == site.default or bool(intro and intro.state != "missing")
         page_title = intro.title if intro and intro.state != "missing" else page_titles.get(section.page, section.page)
-        page_attr = "" if reader == site.default or (intro and intro.state != "missing") else f' lang="{site.default}"'
         anchor = "" if section.id == INTRO else f"#{section.id}"
-        return (f'<a href="{escape(href)}"{page_attr}>{escape(page_title)}</a>',
-                f'<a href="{escape(href + anchor)}"{attr}>{escape(title or section.id)}</a>'
-                f' <code>{escape(section.id)}</code>')
+        return Label(href, page_title, None if page_translated else site.default,
+                     href + anchor, title or section.id, None if translated else site.default)
 
     repo = (config.repo_url or "").rstrip("/")
-    return status_table(state.english, columns, labels, reader, words, state.history.change, repo)
+    return status_table(build.tree_templates(config), state.english, columns, labels, reader, words, state.history.change, repo)
 
 
 @event_priority(-10)  # after the decision tool has rendered its steps, before the print page collects pages
