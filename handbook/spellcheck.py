@@ -15,7 +15,7 @@ import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
-from .site import PROJECT_DIR, Site
+from .site import Site, find_project
 
 DICTIONARIES = {"en": "en_US", "tr": "tr_TR", "is": "is_IS", "pt": "pt_PT", "kk": "kk_KZ"}
 SKIPPED_TAGS = {"code", "pre", "script", "style", "svg", "kbd"}
@@ -77,7 +77,7 @@ def unknown_words(text: str, language: str, project_dir: Path | None = None) -> 
     if shutil.which("hunspell") is None:
         raise RuntimeError("Hunspell is not installed: apt-get install hunspell hunspell-en-us "
                            "hunspell-tr hunspell-is hunspell-pt-pt hunspell-kk")
-    words = (project_dir or PROJECT_DIR) / "translations" / language / "words.txt"
+    words = (project_dir or find_project()) / "translations" / language / "words.txt"
     command = ["hunspell", "-i", "UTF-8", "-d", DICTIONARIES[language], "-l"]
     if words.exists():
         command[1:1] = ["-p", str(words)]

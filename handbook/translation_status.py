@@ -1,8 +1,9 @@
 """What a reader and a translator see of translation freshness (handbook/freshness.py), as HTML
 from the templates overrides/partials/handbook/outdated-notice.html and translation-status.html.
 
-- `add_notices`: at each outdated section of a translated page, a short notice in the reader's
-  language: the English of this section changed on DATE, with a link to the English section.
+- `add_notices` (in the page's Markdown) and `add_tree_notices` (in the decision tool's steps): at
+  each outdated section of a translated page, a short notice in the reader's language: the English
+  of this section changed on DATE, with a link to the English section.
 - `status_table`: the table of a language's translation status page (every language's on the
   English one): per page and section, up to date / outdated since when (with the English change
   in the repository) / not confirmed / missing.
@@ -18,6 +19,7 @@ from dataclasses import dataclass
 import jinja2
 from babel.dates import format_date
 
+from .content import headings
 from .freshness import INTRO, TREE_FILE, Change, Section, Status
 from .templates import fill, render
 
@@ -34,22 +36,28 @@ def notice(env: jinja2.Environment, words: Words, language: str, change: Change,
     return render(env, "outdated-notice", text=text, href=href, english=english, words=words)
 
 
-def _after_heading(html: str, element_id: str, block: str) -> str | None:
-    heading = re.search(r'<h([1-6])\b[^>]*\bid="' + re.escape(element_id) + r'"[^>]*>.*?</h\1>', html, re.DOTALL)
-    return None if not heading else html[:heading.end()] + block + html[heading.end():]
+def add_notices(markdown: str, outdated: list[tuple[Section, str]]) -> str:
+    """A page's Markdown with each notice (the section and its notice's HTML) right after the
+    section's heading, the page title's for the intro (at the top when the title is in the front
+    matter). Tree nodes are not in the Markdown: see `add_tree_notices`."""
+    found = headings(markdown)
+    at = {h.id: h.line + 1 for h in found if h.level > 1 and h.id}
+    at[INTRO] = next((h.line + 1 for h in found if h.level == 1), 0)
+    lines = markdown.splitlines()
+    for section, block in sorted(outdated, key=lambda item: -at.get(item[0].id, -1)):
+        if section.file != TREE_FILE and section.id in at:
+            lines[at[section.id]:at[section.id]] = ["", block, ""]
+    return "\n".join(lines) + "\n"
 
 
-def add_notices(html: str, outdated: list[tuple[Section, str]]) -> str:
-    """Put each notice (the section and its notice's HTML) right after the section's heading: the
-    page title for the intro, a decision-tool step's title for a node."""
+def add_tree_notices(html: str, outdated: list[tuple[Section, str]]) -> str:
+    """The decision tool's rendered steps with each node's notice after the step's title."""
     for section, block in outdated:
-        if section.id == INTRO:
-            title = re.search(r"<h1\b[^>]*>.*?</h1>", html, re.DOTALL)
-            at = title.end() if title else 0
-            html = html[:at] + block + html[at:]
-            continue
-        element = f"{section.id}--title" if section.file == TREE_FILE else section.id
-        html = _after_heading(html, element, block) or html
+        if section.file == TREE_FILE:
+            heading = re.search(r'<h([1-6])\b[^>]*\bid="' + re.escape(f"{section.id}--title") + r'"[^>]*>.*?</h\1>',
+                                html, re.DOTALL)
+            if heading:
+                html = html[:heading.end()] + block + html[heading.end():]
     return html
 
 

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
+
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from handbook import build
-from handbook.phrasebook import PAGE, fill, say_boxes
+from handbook.phrasebook import PAGE, fill
 from handbook.site import Site
 
 
@@ -23,8 +25,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         return markdown
     site = Site.of(config)
 
-    def boxes_of(name: str) -> dict[str, list[str]]:
-        return say_boxes(site.source_of(site.current, name).read_text(encoding="utf-8"))
+    def boxes_of(name: str) -> Mapping[str, Sequence[str]]:
+        return site.source(site.current, name).say_boxes
 
     def title_of(name: str, section: str) -> str:
         return next((s.title for s in site.sections(site.current, name) if s.id == section), section)

@@ -3,7 +3,8 @@
 - The state files (translations/<language>/checked.yml) are read and checked once per build: a
   page, section or language that does not exist stops the build with the file and line.
 - A translated page shows, at each outdated section only, a notice in the reader's language with
-  the date of the English change and a link to the English section (handbook/translation_status.py).
+  the date of the English change and a link to the English section (handbook/translation_status.py):
+  put into the page's Markdown after the section's heading, or after a decision-tool step's title.
   A page that is not translated at all keeps the untranslated-page notice instead.
 - The page `translation-status` (one per language, `<!-- translation-status -->` marks the place)
   gets its language's status table; the English one shows every language.
@@ -22,11 +23,11 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from handbook import build
-from handbook.freshness import (INTRO, STATUS_PAGE, History, Section, State, Status, check_state_files,
+from handbook.freshness import (INTRO, STATUS_PAGE, TREE_PAGE, History, Section, State, Status, check_state_files,
                                 english_sections, load_state, statuses)
 from handbook.site import Site
 from handbook.source import DataError
-from handbook.translation_status import Label, add_notices, notice, status_table
+from handbook.translation_status import Label, add_notices, add_tree_notices, notice, status_table
 
 MARKER = "<!-- translation-status -->"
 
@@ -64,19 +65,30 @@ def _freshness_words(config: MkDocsConfig, language: str) -> dict[str, str]:
     return {key.split(".", 1)[1]: text for key, text in words.items() if key.startswith("freshness.")}
 
 
-def _notices(html: str, name: str, page: Page, config: MkDocsConfig, site: Site) -> str:
+def _notices(name: str, page: Page, config: MkDocsConfig, site: Site) -> list[tuple[Section, str]]:
+    """The notices of a translated page's outdated sections, each with its section."""
     state = freshness(config)
     outdated = [s.section for s in state.statuses(site, site.current)
                 if s.section.page == name and s.state == "outdated"]
-    if not outdated:
-        return html
     words = _freshness_words(config, site.current)
     english_page = get_relative_url(site.page_url(site.default, name), page.url)
     env = build.tree_templates(config)
-    blocks = [(section, notice(env, words, site.current, state.history.change(section),
-                               english_page + ("" if section.id == INTRO else f"#{section.id}"), site.default))
-              for section in outdated]
-    return add_notices(html, blocks)
+    return [(section, notice(env, words, site.current, state.history.change(section),
+                             english_page + ("" if section.id == INTRO else f"#{section.id}"), site.default))
+            for section in outdated]
+
+
+def _translated(site: Site, name: str) -> bool:
+    return site.current != site.default and site.is_translated(site.current, name)
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    site = Site.of(config)
+    name = Path(page.file.src_uri).stem
+    if not _translated(site, name):
+        return markdown
+    notices = _notices(name, page, config, site)
+    return add_notices(markdown, notices) if notices else markdown
 
 
 def _status_page(page: Page, config: MkDocsConfig, site: Site) -> str:
@@ -112,6 +124,6 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     name = Path(page.file.src_uri).stem
     if name == STATUS_PAGE and MARKER in html:
         return html.replace(MARKER, _status_page(page, config, site))
-    if site.current == site.default or not site.is_translated(site.current, name):
+    if not _translated(site, name) or name != TREE_PAGE:
         return html
-    return _notices(html, name, page, config, site)
+    return add_tree_notices(html, _notices(name, page, config, site))
