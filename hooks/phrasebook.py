@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
@@ -18,8 +17,7 @@ def on_config(config: MkDocsConfig) -> None:
     build.phrasebook(config)  # a box in no situation stops the build before anything is built
 
 
-# Before mkdocs-static-i18n (priority 50), which gives the copied boxes their translated titles.
-@event_priority(100)
+@build.order("phrasebook boxes")
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     if page.file.src_uri.rsplit("/", 1)[-1] != f"{PAGE}.md":
         return markdown

@@ -16,12 +16,11 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from handbook import downloads, offline, pdf
-from handbook.build import all_words, once_per_build, tree_templates, trees
+from handbook.build import all_words, collected, handbook, order, tree_templates, trees
 from handbook.content import first_section_line
 from handbook.downloads import CARD_PAGE, PRINT_PAGE
 from handbook.print_book import TOOL_PAGE, Book, Chapter, nav_pages, render_book, render_card
@@ -31,22 +30,10 @@ from handbook.words import Words
 STYLESHEET = "assets/stylesheets/print-book.css"
 
 
-@once_per_build
-def rendered_pages(config: MkDocsConfig) -> dict[str, dict[str, str]]:
-    """Each language's page contents (HTML without the theme), collected as they are built."""
-    return {}
-
-
-@once_per_build
-def titles(config: MkDocsConfig) -> dict[str, tuple[str, str]]:
-    """Each language's site name and description, as its own build had them in the config."""
-    return {}
-
-
 def book(config: MkDocsConfig, site: Site, language: str, page: str) -> Book:
     """What the print page or the card at `<root><page>/` needs to know about its language."""
     root_url = config.site_url or "/"
-    title, description = titles(config)[language]
+    title, description = collected(config).titles[language]
     return Book(language=language,
                 title=title,
                 description=description,
@@ -57,10 +44,11 @@ def book(config: MkDocsConfig, site: Site, language: str, page: str) -> Book:
 
 
 def words_of(config: MkDocsConfig, language: str) -> Words:
-    site = Site.of(config)
-    return Words(language, site.root(language), all_words(config)[language])
+    all_words(config)  # checked
+    return handbook(config).words(language)
 
 
+@order("downloads place")
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """The home page gets the place of its downloads block, before its first `##` section."""
     if Path(page.file.src_uri).stem != "index":
@@ -68,12 +56,12 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     return downloads.with_marker(markdown, first_section_line(markdown))
 
 
-@event_priority(-50)  # after the decision tool has put its overview into its page
+@order("collect pages")
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     site = Site.of(config)
     name = Path(page.file.src_uri).stem
-    rendered_pages(config).setdefault(site.current, {})[name] = downloads.without_marker(html)
-    titles(config)[site.current] = (config.site_name, config.site_description or "")
+    collected(config).pages.setdefault(site.current, {})[name] = downloads.without_marker(html)
+    collected(config).titles[site.current] = (config.site_name, config.site_description or "")
     if name != "index":
         return html
     block = downloads.block(tree_templates(config), words_of(config, site.current), site, site.current)
@@ -82,7 +70,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 
 def write_paper_pages(config: MkDocsConfig, site: Site, language: str) -> None:
     """The print page and the card of one language, from its pages as they were rendered."""
-    pages = rendered_pages(config).get(language, {})
+    pages = collected(config).pages.get(language, {})
     root_url = config.site_url or "/"
     chapters = [Chapter(name, root_url + site.page_url(language, name), pages[name])
                 for name in nav_pages(config.nav) if name != TOOL_PAGE and name in pages]
@@ -98,9 +86,7 @@ def write_paper_pages(config: MkDocsConfig, site: Site, language: str) -> None:
         target.write_text(text, encoding="utf-8")
 
 
-# After every language is built: mkdocs-static-i18n builds the others at -100, the search index
-# is split per language at -200; the offline lists must see the finished site.
-@event_priority(-250)
+@order("paper and offline")
 def on_post_build(config: MkDocsConfig) -> None:
     site = Site.of(config)
     if site.building:

@@ -12,63 +12,34 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from handbook import build
-from handbook.freshness import (INTRO, STATUS_PAGE, TREE_PAGE, History, Section, State, Status, check_state_files,
-                                english_sections, load_state, statuses)
+from handbook.freshness import INTRO, STATUS_PAGE, TREE_PAGE, Section
 from handbook.site import Site
-from handbook.source import DataError
 from handbook.translation_status import Label, add_notices, add_tree_notices, notice, status_table
 
 MARKER = "<!-- translation-status -->"
 
 
-@dataclass(frozen=True)
-class Freshness:
-    english: list[Section]
-    states: dict[str, State]
-    history: History
-
-    def statuses(self, site: Site, language: str) -> list[Status]:
-        return statuses(site, language, self.english, self.states[language])
-
-
-@build.once_per_build
-def freshness(config: MkDocsConfig) -> Freshness:
-    """The English sections and every language's checked.yml, checked."""
-    site = Site.of(config)
-    try:
-        check_state_files(site)
-        english = english_sections(site)
-        states = {language: load_state(site, language, english) for language in site.languages
-                  if language != site.default}
-    except DataError as error:
-        raise PluginError(f"Translation freshness: {error}") from None
-    return Freshness(english, states, History(site.project_dir))
-
-
 def on_config(config: MkDocsConfig) -> None:
-    freshness(config)  # a mistake in a checked.yml stops the build before anything is built
+    build.freshness(config)  # a mistake in a checked.yml stops the build before anything is built
 
 
 def _freshness_words(config: MkDocsConfig, language: str) -> dict[str, str]:
-    words = build.all_words(config)[language]
-    return {key.split(".", 1)[1]: text for key, text in words.items() if key.startswith("freshness.")}
+    build.all_words(config)
+    return build.handbook(config).words(language).group("freshness")
 
 
 def _notices(name: str, page: Page, config: MkDocsConfig, site: Site) -> list[tuple[Section, str]]:
     """The notices of a translated page's outdated sections, each with its section."""
-    state = freshness(config)
-    outdated = [s.section for s in state.statuses(site, site.current)
+    state = build.freshness(config)
+    outdated = [s.section for s in state.statuses(site.current)
                 if s.section.page == name and s.state == "outdated"]
     words = _freshness_words(config, site.current)
     english_page = get_relative_url(site.page_url(site.default, name), page.url)
@@ -82,6 +53,7 @@ def _translated(site: Site, name: str) -> bool:
     return site.current != site.default and site.is_translated(site.current, name)
 
 
+@build.order("outdated notices")
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     site = Site.of(config)
     name = Path(page.file.src_uri).stem
@@ -92,12 +64,12 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 
 def _status_page(page: Page, config: MkDocsConfig, site: Site) -> str:
-    state = freshness(config)
+    state = build.freshness(config)
     reader = site.current
     words = _freshness_words(config, reader)
     names = {entry.locale: entry.name for entry in config.plugins["i18n"].config.languages}
     shown = [language for language in site.languages if language != site.default] if reader == site.default else [reader]
-    columns = [(language, names.get(language, language), state.statuses(site, language)) for language in shown]
+    columns = [(language, names.get(language, language), state.statuses(language)) for language in shown]
     # Titles in the reader's language: its own statuses know them, the English ones for English.
     own = {s.section.key: s for s in (columns[0][2] if reader != site.default else [])}
     page_titles = {s.page: s.title for s in state.english if s.id == INTRO}
@@ -118,7 +90,7 @@ def _status_page(page: Page, config: MkDocsConfig, site: Site) -> str:
     return status_table(build.tree_templates(config), state.english, columns, labels, reader, words, state.history.change, repo)
 
 
-@event_priority(-10)  # after the decision tool has rendered its steps, before the print page collects pages
+@build.order("tree notices")
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     site = Site.of(config)
     name = Path(page.file.src_uri).stem
