@@ -111,7 +111,6 @@ CHROMIUM_FLAGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 MEASURED_PAGES = ["index", "listening", "decision-tool"]
 # A word of each language's chapters, typed as a reader would start a search.
-SEARCH_WORDS = {"en": "client", "tr": "müşteri", "is": "viðskiptavin", "pt": "cliente", "kk": "клиент"}
 
 
 def first_visits(site: Site, url: str, page: str = "listening") -> dict[str, tuple[int, list[str]]]:
@@ -164,7 +163,7 @@ def keystroke_to_result(site: Site, url: str, page: str = "listening") -> dict[s
             tab.goto(url + site.page_url(language, page), wait_until="networkidle")
             tab.evaluate(_TIMER)
             tab.locator("input.md-search__input").click()
-            tab.keyboard.type(SEARCH_WORDS.get(language, "a"), delay=20)
+            tab.keyboard.type(site.language(language).search_word, delay=20)
             tab.wait_for_function("window.hbFirstResult !== null", timeout=20_000)
             result[language] = tab.evaluate("window.hbFirstResult - window.hbFirstKey")
             context.close()
@@ -210,7 +209,7 @@ def served_figures(site: Site, site_dir: Path, runs: int, with_lighthouse: bool)
             print(f"  {language}: {size / 1024:6.1f} KiB in {len(requests)} requests")
         print("Search, first keystroke to first result, page opened with an empty cache:")
         for language, milliseconds in keystroke_to_result(site, url).items():
-            print(f"  {language}: {milliseconds:6.0f} ms  (typing {SEARCH_WORDS.get(language, 'a')!r})")
+            print(f"  {language}: {milliseconds:6.0f} ms  (typing {site.language(language).search_word!r})")
         if not with_lighthouse:
             return
         command = lighthouse(site.project_dir)

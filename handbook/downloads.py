@@ -74,7 +74,8 @@ def show_sizes(site_dir: Path, site: Site, env: jinja2.Environment, words: Mappi
     """Every language's home page with its block rendered again, now with the sizes of its PDFs
     (those made) and of its offline copy."""
     for language in site.languages:
-        pdf_sizes = {name: human_size(size, language) for name, size in pdf_bytes.get(language, {}).items()}
-        size = human_size(offline_bytes[language], language) if language in offline_bytes else ""
+        pack = site.language(language)
+        pdf_sizes = {name: human_size(size, pack) for name, size in pdf_bytes.get(language, {}).items()}
+        size = human_size(offline_bytes[language], pack) if language in offline_bytes else ""
         update_home(site.built_file(site_dir, language, "index"),
                     block(env, words[language], site, language, pdf_sizes, size))

@@ -62,7 +62,6 @@ def render(html_file: Path, target: Path, site_dir: Path) -> int:
         from weasyprint import HTML
     except (ImportError, OSError) as error:
         raise PdfError(f"{MISSING_WEASYPRINT}\n({error})") from None
-    register_hyphenation()
     target.parent.mkdir(parents=True, exist_ok=True)
     HTML(filename=str(html_file), url_fetcher=_fetcher(site_dir)).write_pdf(str(target))
     return target.stat().st_size
@@ -72,6 +71,7 @@ def render_site(site_dir: Path, site: Site) -> dict[str, dict[str, int]]:
     """Every language's PDFs; returns their sizes in bytes by language and file name."""
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
     logging.getLogger("fontTools").setLevel(logging.ERROR)
+    register_hyphenation(site.language(language) for language in site.languages)
     made: dict[str, dict[str, int]] = {}
     for language in site.languages:
         folder = site.folder(site_dir, language)

@@ -28,6 +28,7 @@ from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 
 from .content import PageSource, Section, parse_page
+from .languages import Language, load_language
 
 __all__ = ["PageSource", "Section", "Site", "Sources", "find_project", "read_page"]
 
@@ -51,13 +52,20 @@ def read_page(path: Path) -> PageSource:
 
 
 class Sources:
-    """The Markdown pages of one project, listed and parsed once: one per MkDocs configuration
-    (a build, or one rebuild of `mkdocs serve`), shared by every language's `Site`."""
+    """The Markdown pages and language packs of one project, each read once: one per MkDocs
+    configuration (a build, or one rebuild of `mkdocs serve`), shared by every language's `Site`."""
 
-    def __init__(self, docs_dir: Path, default: str):
+    def __init__(self, docs_dir: Path, default: str, project_dir: Path | None = None):
         self.docs_dir, self.default = docs_dir, default
+        self.project_dir = project_dir or docs_dir.parent
         self._parsed: dict[Path, PageSource] = {}
         self._files: dict[str, frozenset[str]] = {}
+        self._languages: dict[str, Language] = {}
+
+    def language(self, code: str) -> Language:
+        if code not in self._languages:
+            self._languages[code] = load_language(self.project_dir, code)
+        return self._languages[code]
 
     def names(self, language: str) -> frozenset[str]:
         """The pages a language has a file for."""
@@ -85,7 +93,7 @@ class Site:
 
     def __post_init__(self) -> None:
         if self.sources is None:
-            object.__setattr__(self, "sources", Sources(self.docs_dir, self.default))
+            object.__setattr__(self, "sources", Sources(self.docs_dir, self.default, self.project_dir))
 
     @classmethod
     def of(cls, config: MkDocsConfig) -> Site:
@@ -93,10 +101,11 @@ class Site:
         i18n = config.plugins["i18n"]
         default = i18n.default_language
         docs_dir = Path(config.docs_dir)
-        sources = vars(config).setdefault("handbook_sources", Sources(docs_dir, default))
+        project_dir = Path(config.config_file_path).parent
+        sources = vars(config).setdefault("handbook_sources", Sources(docs_dir, default, project_dir))
         return cls(languages=(default, *[lang for lang in i18n.build_languages if lang != default]),
                    default=default, current=i18n.current_language or default, building=i18n.building,
-                   project_dir=Path(config.config_file_path).parent, docs_dir=docs_dir, sources=sources)
+                   project_dir=project_dir, docs_dir=docs_dir, sources=sources)
 
     @classmethod
     def load(cls, project_dir: Path | None = None) -> Site:
@@ -126,6 +135,10 @@ class Site:
         """The language of an address relative to the site root ("tr/listening/#x" is "tr")."""
         first = location.split("#", 1)[0].split("/", 1)[0]
         return first if first in self.languages else self.default
+
+    def language(self, code: str) -> Language:
+        """A language's pack: translations/<code>/language.yml (handbook/languages.py)."""
+        return self.sources.language(code)
 
     # Sources
 
