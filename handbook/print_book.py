@@ -48,6 +48,7 @@ class Chapter:
     name: str
     url: str  # absolute: "https://handbook.example.org/kk/listening/"
     content: str  # the page's HTML as Markdown renders it, without the theme
+    lang: str | None = None  # the language the page is written in, when not the book's (a fallback)
 
 
 @dataclass(frozen=True)
@@ -134,10 +135,10 @@ def contents(chapters: list[Chapter]) -> list[tuple[str, str, list[tuple[str, st
 def render_book(env: jinja2.Environment, book: Book, chapters: list[Chapter]) -> str:
     """The print page: cover, table of contents with page numbers in print, every chapter."""
     by_path = {urlsplit(c.url).path: c.name for c in chapters}
-    toc = [{"anchor": chapter_anchor, "title": title,
+    toc = [{"anchor": chapter_anchor, "title": title, "lang": chapter.lang,
             "sections": [{"anchor": a, "title": t} for a, t in sections]}
-           for chapter_anchor, title, sections in contents(chapters)]
-    body = [{"anchor": anchor(c.name), "html": Markup(rewrite_chapter(c, by_path))} for c in chapters]
+           for chapter, (chapter_anchor, title, sections) in zip(chapters, contents(chapters))]
+    body = [{"anchor": anchor(c.name), "lang": c.lang, "html": Markup(rewrite_chapter(c, by_path))} for c in chapters]
     return render_document(env, "print-book", book=book, toc=toc, chapters=body)
 
 
@@ -161,8 +162,9 @@ def first_questions(tree: Tree, count: int = CARD_QUESTIONS) -> list[Question]:
     return found
 
 
-def render_card(env: jinja2.Environment, book: Book, home: Chapter, tree: Tree) -> str:
-    """The quick card: the angry-customer steps and the first questions of the tool, one page."""
+def render_card(env: jinja2.Environment, book: Book, home: Chapter, tree: Tree, tree_lang: str | None = None) -> str:
+    """The quick card: the angry-customer steps and the first questions of the tool, one page;
+    `tree_lang` names the tree's language when it is not the book's (a fallback)."""
     heading, steps = section(home.content, ANGRY_SECTION)
     steps = rewrite_chapter(Chapter("card", home.url, steps), {})
     questions = first_questions(tree)
@@ -173,4 +175,5 @@ def render_card(env: jinja2.Environment, book: Book, home: Chapter, tree: Tree) 
                            "shown": target.id in shown}
                           for answer in question.answers for target in [tree.nodes[answer.next]]]}
              for question in questions]
-    return render_document(env, "quick-card", book=book, heading=heading, steps=Markup(steps), questions=items)
+    return render_document(env, "quick-card", book=book, heading=heading, steps=Markup(steps), questions=items,
+                           home_lang=home.lang, tree_lang=tree_lang)

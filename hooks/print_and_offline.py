@@ -22,6 +22,7 @@ from mkdocs.structure.pages import Page
 from handbook import downloads, offline, pdf
 from handbook.build import all_words, collected, handbook, order, tree_templates, trees
 from handbook.content import first_section_line
+from handbook.decision_tree.load import is_translated
 from handbook.downloads import CARD_PAGE, PRINT_PAGE
 from handbook.print_book import TOOL_PAGE, Book, Chapter, nav_pages, render_book, render_card
 from handbook.site import Site
@@ -72,7 +73,8 @@ def write_paper_pages(config: MkDocsConfig, site: Site, language: str) -> None:
     """The print page and the card of one language, from its pages as they were rendered."""
     pages = collected(config).pages.get(language, {})
     root_url = config.site_url or "/"
-    chapters = [Chapter(name, root_url + site.page_url(language, name), pages[name])
+    chapters = [Chapter(name, root_url + site.page_url(language, name), pages[name],
+                        None if site.is_translated(language, name) else site.default)
                 for name in nav_pages(config.nav) if name != TOOL_PAGE and name in pages]
     if not chapters:
         return
@@ -80,7 +82,8 @@ def write_paper_pages(config: MkDocsConfig, site: Site, language: str) -> None:
     env = tree_templates(config)
     for page, text in ((PRINT_PAGE, render_book(env, book(config, site, language, PRINT_PAGE), chapters)),
                        (CARD_PAGE, render_card(env, book(config, site, language, CARD_PAGE), chapters[0],
-                                               trees(config)[language]))):
+                                               trees(config)[language],
+                                               None if is_translated(site, language) else site.default))):
         target = folder / page / "index.html"
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")
