@@ -167,10 +167,12 @@ def tree_templates(config: MkDocsConfig) -> jinja2.Environment:
 
 
 class MemoryBytecodeCache(jinja2.BytecodeCache):
-    """Jinja's compiled templates, kept in memory (Jinja checks each against its source)."""
+    """Jinja's compiled templates, kept in memory (Jinja checks each against its source), and
+    the listing of the theme's folders by folders."""
 
     def __init__(self) -> None:
         self.compiled: dict[str, bytes] = {}
+        self.listings: dict[tuple[str, ...], list[str]] = {}
 
     def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         if bucket.key in self.compiled:
@@ -182,7 +184,8 @@ class MemoryBytecodeCache(jinja2.BytecodeCache):
 
 @once_per_build
 def template_cache(config: MkDocsConfig) -> MemoryBytecodeCache:
-    """The theme's compiled templates, shared by every language's build (hooks/template_cache.py)."""
+    """The theme's compiled templates and folder listing, shared by every language's build
+    (hooks/template_cache.py)."""
     return MemoryBytecodeCache()
 
 

@@ -1,21 +1,45 @@
-"""Compile the theme's templates once per build, not once per language.
+"""Read and compile the theme's templates once per build, not once per language.
 
-mkdocs-static-i18n builds every language with a new Jinja environment of the theme, so without
-this each of Material's templates is parsed and compiled again for every language (about a fifth
-of a build). Jinja's own bytecode cache, kept in memory for the build (`build.template_cache`),
-hands the compiled code to the next language's environment; Jinja checks each template's source
-against it, so an edited template is compiled afresh.
+mkdocs-static-i18n builds every language with a new Jinja environment of the theme
+(`config.theme.get_env()`), so without this, for every language, MkDocs lists every file of the
+theme's folders again (Material's thousands of icons included: `Files.add_files_from_theme`)
+and Jinja parses and compiles each template again: together about a fifth of a build. The
+environment the theme makes is kept as it is, with two additions shared by the build's
+languages (`build.template_cache`): the theme folders' listing, read once, and Jinja's own
+bytecode cache in memory. Jinja checks each template's source against the cache, and `mkdocs
+serve` makes a new configuration, so a new cache, for every rebuild.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import jinja2
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import Files
 
 from handbook import build
 
 
-def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
-    env.bytecode_cache = build.template_cache(config)
-    return env
+def on_config(config: MkDocsConfig) -> None:
+    theme = config.theme
+    if getattr(theme.get_env, "handbook_shared", False):  # on_config runs once per language
+        return
+    cache, make = build.template_cache(config), theme.get_env
+
+    def get_env() -> jinja2.Environment:
+        env = make()
+        env.bytecode_cache = cache
+        # mkdocs-static-i18n adds its sitemap folder again for every language: the same folders.
+        listing = cache.listings.setdefault(tuple(dict.fromkeys(theme.dirs)), [])
+        list_templates: Callable[[], list[str]] = env.loader.list_templates
+
+        def listed_once() -> list[str]:
+            if not listing:
+                listing.extend(list_templates())
+            return listing
+
+        env.loader.list_templates = listed_once
+        return env
+
+    get_env.handbook_shared = True  # type: ignore[attr-defined]
+    theme.get_env = get_env
