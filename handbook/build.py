@@ -172,7 +172,7 @@ class MemoryBytecodeCache(jinja2.BytecodeCache):
 
     def __init__(self) -> None:
         self.compiled: dict[str, bytes] = {}
-        self.listings: dict[tuple[str, ...], list[str]] = {}
+        self.listings: dict[tuple, list[str]] = {}
 
     def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         if bucket.key in self.compiled:
