@@ -19,7 +19,7 @@ from pathlib import Path
 
 from .freshness import (STATES, History, Status, confirm, english_sections, load_state, refresh, resolve,
                         statuses)
-from .site import Site, find_project
+from .site import Site
 from .source import DataError
 
 LABELS = {"up-to-date": "up to date", "outdated": "outdated", "unconfirmed": "not confirmed", "missing": "missing"}

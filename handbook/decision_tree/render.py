@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 import jinja2
 
-from ..templates import environment, inline  # noqa: F401  (environment: imported from here too)
+from ..templates import environment, inline  # noqa: F401  (also imported from here)
 from ..words import Words
 from .model import Outcome, Question, Tree
 
