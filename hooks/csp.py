@@ -9,7 +9,6 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
 from handbook import build, host_config
@@ -20,17 +19,17 @@ def on_config(config: MkDocsConfig) -> None:
     build.csp_known(config)
 
 
-@event_priority(-100)  # last: after every hook that changes the page
+@build.order("content security policy")
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     return build.with_csp(config, output, page.file.src_uri)
 
 
-@event_priority(50)  # before hooks/not_found_per_language.py keeps each language's 404 page
+@build.order("policy on templates")
 def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
     return build.with_csp(config, output, template_name) if template_name.endswith(".html") else output
 
 
-@event_priority(-300)  # after every page is written, the print pages too (hooks/print_and_offline.py)
+@build.order("host configuration")
 def on_post_build(config: MkDocsConfig) -> None:
     site = Site.of(config)
     if site.building:

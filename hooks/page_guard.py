@@ -7,11 +7,10 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from handbook import page_guard
+from handbook import build, page_guard
 from handbook.site import Site
 from handbook.source import DataError
 
@@ -36,7 +35,7 @@ def _source(page: Page, config: MkDocsConfig) -> tuple[str, str]:
     return path.read_text(encoding="utf-8"), path.relative_to(Site.of(config).project_dir).as_posix()
 
 
-@event_priority(200)  # before every other hook changes the Markdown
+@build.order("page guard")
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     source, file = _source(page, config)
     try:
@@ -46,7 +45,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     return markdown
 
 
-@event_priority(200)  # before the handbook's hooks add their own HTML
+@build.order("page guard html")
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     source, file = _source(page, config)
     try:
