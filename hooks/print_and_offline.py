@@ -23,7 +23,7 @@ from mkdocs.structure.pages import Page
 
 from handbook import offline, pdf
 from handbook.build import all_words, once_per_build, trees
-from handbook.print_book import TOOL_PAGE, Book, Chapter, nav_pages, render_book, render_card
+from handbook.print_book import ANGRY_SECTION, TOOL_PAGE, Book, Chapter, nav_pages, render_book, render_card
 from handbook.site import Site
 from handbook.sizes import human_size
 
@@ -91,8 +91,11 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     titles(config)[site.current] = (config.site_name, config.site_description or "")
     if name != "index":
         return html
-    first_section = html.find("<h2")
-    at = first_section if first_section >= 0 else len(html)
+    # After "A customer is angry right now", which opens the page: on a phone, what to do and say
+    # comes first, and the paper and offline links after it.
+    angry = html.find(f'<h2 id="{ANGRY_SECTION}"')
+    following = html.find("<h2", angry + 1) if angry >= 0 else html.find("<h2")
+    at = following if following >= 0 else len(html)
     return html[:at] + downloads(config, site, site.current) + html[at:]
 
 
