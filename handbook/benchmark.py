@@ -1,6 +1,9 @@
-"""Build the site once and print the figures we keep budgets on: `python -m handbook.benchmark`.
+"""Build the site and print the figures we keep budgets on: `python -m handbook.benchmark`.
 
-Prints the full build time, each language's share of it, the decision-tool hook's share, each
+First the build time against another commit (`--against`, by default the one before the handbook
+was parsed once per build), both built in this run from a git worktree of that commit, in
+alternating pairs, wall and CPU time, as a ratio (`--build-only` stops there). Then the full
+build time, each language's share of it, the decision-tool hook's share, each
 language's search index size, the decision tool's script and style sizes, and the bytes one page
 transfers (its HTML and every local file it loads, raw and gzip-compressed, as a server would
 send them). Times vary from machine to machine; compare ratios taken in one run.
@@ -22,9 +25,11 @@ import json
 import logging
 import os
 import re
+import resource
 import shutil
 import statistics
 import subprocess
+import sys
 import tempfile
 import time
 from collections.abc import Callable
@@ -37,6 +42,7 @@ from .decision_tree.load import load_trees
 from .decision_tree.render import Link, environment, render_tool
 from .site import Site
 from .static_host import serve
+from .words import Words, load_words
 
 TOOL_FILES = ["assets/javascripts/decision-tool.js", "assets/stylesheets/decision-tool.css",
               "assets/stylesheets/handbook.css", "assets/javascripts/workers/handbook-search.js"]
@@ -87,6 +93,45 @@ def run_build(project_dir: Path, site_dir: Path) -> tuple[float, dict[str, float
     return end - begin, per_language, sum(hook_time)
 
 
+BASELINE = "0f26c7c"
+
+
+def timed_build(project_dir: Path, site_dir: Path) -> tuple[float, float]:
+    """One `mkdocs build --strict` of a project in a fresh interpreter that imports that project's
+    own `handbook` package: (wall seconds, CPU seconds of the build process)."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(project_dir), "HANDBOOK_PROJECT": str(project_dir)}
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    began = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(site_dir)],
+                   cwd=project_dir, env=env, check=True, capture_output=True)
+    wall = time.perf_counter() - began
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def compare_builds(project_dir: Path, commit: str, pairs: int) -> None:
+    """Build `commit` (a git worktree in a temporary folder) and the project as it is now, in
+    alternating pairs, and print the medians and their ratio."""
+    with tempfile.TemporaryDirectory(prefix="handbook-baseline-") as folder:
+        baseline = Path(folder) / "baseline"
+        added = subprocess.run(["git", "worktree", "add", "--detach", "--quiet", str(baseline), commit],
+                               cwd=project_dir, capture_output=True, text=True)
+        if added.returncode != 0:
+            print(f"Build against {commit}: not measured ({added.stderr.strip() or 'git worktree failed'}).")
+            return
+        try:
+            then, now = [], []
+            for run in range(pairs):
+                then.append(timed_build(baseline, Path(folder) / f"then-{run}"))
+                now.append(timed_build(project_dir, Path(folder) / f"now-{run}"))
+        finally:
+            subprocess.run(["git", "worktree", "remove", "--force", str(baseline)], cwd=project_dir, capture_output=True)
+    for label, index in (("wall", 0), ("CPU", 1)):
+        old, new = statistics.median(t[index] for t in then), statistics.median(t[index] for t in now)
+        print(f"Build, {label} time (median of {pairs}): {commit} {old:6.2f} s, now {new:6.2f} s: "
+              f"x{new / old:.2f} ({1 - new / old:+.0%} faster)")
+
+
 def page_transfer(site: Site, site_dir: Path, page: Path) -> list[tuple[str, tuple[int, int]]]:
     """The page's HTML and each local file it loads on open (styles, scripts, the search wrapper),
     then what searching adds: Material's search worker and the language's index."""
@@ -111,7 +156,6 @@ CHROMIUM_FLAGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 MEASURED_PAGES = ["index", "listening", "decision-tool"]
 # A word of each language's chapters, typed as a reader would start a search.
-SEARCH_WORDS = {"en": "client", "tr": "müşteri", "is": "viðskiptavin", "pt": "cliente", "kk": "клиент"}
 
 
 def first_visits(site: Site, url: str, page: str = "listening") -> dict[str, tuple[int, list[str]]]:
@@ -164,7 +208,7 @@ def keystroke_to_result(site: Site, url: str, page: str = "listening") -> dict[s
             tab.goto(url + site.page_url(language, page), wait_until="networkidle")
             tab.evaluate(_TIMER)
             tab.locator("input.md-search__input").click()
-            tab.keyboard.type(SEARCH_WORDS.get(language, "a"), delay=20)
+            tab.keyboard.type(site.language(language).search_word, delay=20)
             tab.wait_for_function("window.hbFirstResult !== null", timeout=20_000)
             result[language] = tab.evaluate("window.hbFirstResult - window.hbFirstKey")
             context.close()
@@ -210,7 +254,7 @@ def served_figures(site: Site, site_dir: Path, runs: int, with_lighthouse: bool)
             print(f"  {language}: {size / 1024:6.1f} KiB in {len(requests)} requests")
         print("Search, first keystroke to first result, page opened with an empty cache:")
         for language, milliseconds in keystroke_to_result(site, url).items():
-            print(f"  {language}: {milliseconds:6.0f} ms  (typing {SEARCH_WORDS.get(language, 'a')!r})")
+            print(f"  {language}: {milliseconds:6.0f} ms  (typing {site.language(language).search_word!r})")
         if not with_lighthouse:
             return
         command = lighthouse(site.project_dir)
@@ -230,10 +274,17 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python3 tasks.py benchmark", description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=1, help="Lighthouse runs per page; the median is shown")
     parser.add_argument("--no-lighthouse", action="store_true", help="skip the Lighthouse scores")
+    parser.add_argument("--against", default=BASELINE, metavar="COMMIT",
+                        help=f"the commit the build time is compared with (default {BASELINE})")
+    parser.add_argument("--pairs", type=int, default=3, help="builds of each, alternating; the medians are compared")
+    parser.add_argument("--build-only", action="store_true", help="only the build comparison")
     options = parser.parse_args(argv)
     logging.getLogger("mkdocs").setLevel(logging.WARNING)
     os.environ["NO_MKDOCS_2_WARNING"] = "1"
     site = Site.load()
+    compare_builds(site.project_dir, options.against, options.pairs)
+    if options.build_only:
+        return 0
     with tempfile.TemporaryDirectory() as folder:
         site_dir = Path(folder) / "site"
         total, per_language, hook = run_build(site.project_dir, site_dir)
@@ -258,21 +309,45 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"  {name:48} {kb(size)}")
             raw, packed = sum(s[0] for _, s in files), sum(s[1] for _, s in files)
             print(f"  {'total':48} {kb((raw, packed))}")
-        tree_scaling(Path(folder))
+        tree_scaling(site, Path(folder))
         served_figures(site, site_dir, options.runs, not options.no_lighthouse)
     return 0
 
 
-def tree_scaling(folder: Path) -> None:
-    """Load and render a chain of 500 and of 4,000 questions: the time should grow about 8 times."""
-    from tests.fixture_tree import chain, chain_translation, chain_words, fixture_project  # test data
+def chain(length: int) -> str:
+    """A valid tree: a chain of `length` questions, each with a way out to one outcome."""
+    lines = ["start: q0", "nodes:"]
+    for i in range(length):
+        onward = f"q{i + 1}" if i + 1 < length else "out"
+        lines += [f"  q{i}:", "    type: question", f"    text: Question {i}?", "    answers:",
+                  f'      - {{id: "on", label: "On", next: {onward}}}',
+                  '      - {id: "out", label: "Out", next: out}']
+    lines += ["  out:", "    type: outcome", "    title: Out", "    why: Because.", "    next_steps: [Go.]",
+              "    read: [page#section]"]
+    return "\n".join(lines) + "\n"
 
-    env = environment([str(Site.load().project_dir / "overrides")])
+
+def chain_project(folder: Path, length: int, schema: Path) -> Site:
+    """A one-language project with a chain tree and the one page its outcome links to."""
+    (folder / "data").mkdir(parents=True)
+    (folder / "data" / "decision-tree.yml").write_text(chain(length), encoding="utf-8")
+    shutil.copy(schema, folder / "data" / "decision-tree.schema.json")
+    (folder / "docs" / "en").mkdir(parents=True)
+    (folder / "docs" / "en" / "page.md").write_text("# Page\n\n## Section {#section}\n\nText.\n", encoding="utf-8")
+    return Site(languages=("en",), default="en", current="en", building=False,
+                project_dir=folder, docs_dir=folder / "docs")
+
+
+def tree_scaling(site: Site, folder: Path) -> None:
+    """Load and render a chain of 500 and of 4,000 questions: the time should grow about 8 times."""
+    env = environment([str(site.project_dir / "overrides")])
+    words = Words(site.default, "", load_words(site.project_dir, [site.default], site.default)[site.default])
     times = {}
     for length in (500, 4000):
         began = time.perf_counter()
-        tree = load_trees(fixture_project(folder / f"chain-{length}", chain(length), chain_translation(length)))["en"]
-        render_tool(env, tree, chain_words(), lambda target: Link(target, target, target), "x")
+        project = chain_project(folder / f"chain-{length}", length, site.project_dir / "data" / "decision-tree.schema.json")
+        tree = load_trees(project)["en"]
+        render_tool(env, tree, words, lambda target: Link(target, target, target), "x")
         times[length] = time.perf_counter() - began
     print(f"Decision tree, load and render: 500 nodes {times[500]:.2f} s, 4,000 nodes {times[4000]:.2f} s "
           f"(x{times[4000] / times[500]:.1f} for 8 times the nodes; linear is about x8)")

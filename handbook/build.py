@@ -1,13 +1,17 @@
-"""One MkDocs build of the handbook: what it loads once, and what runs after every language.
+"""One MkDocs build of the handbook: when the model is loaded, the order of events, what is collected.
 
 mkdocs-static-i18n builds the default language, then, from its own `on_post_build`, builds every
 other language on the same config object, so every hook event runs once per language (with
-`Site.of(config).building` set in those inner builds). Two decorators deal with that:
+`Site.of(config).building` set in those inner builds). Hence:
 
-- `once_per_build`: the one cache. Data every language needs is loaded and checked the first
-  time it is asked for (the hooks ask in `on_config`, so a mistake stops the build at once) and
-  kept on the config object; `mkdocs serve` makes a new config for each rebuild, so edited data
-  is read afresh. Everything cached is defined below.
+- `handbook(config)`: the model (handbook/model.py), one per config object; each part is read
+  and checked the first time a hook asks (the hooks ask in `on_config`, so a mistake stops the
+  build at once). `mkdocs serve` makes a new config for each rebuild, so edited data is read afresh.
+- `collected(config)`: what the build gathers while the languages are built (each language's
+  404 page, page contents and site name), explicitly, in one `Collected`.
+- `ORDER`: every place where the handbook's hooks depend on running before or after something
+  else, by name, with the priority that puts them there. `check_order` verifies at start that
+  mkdocs-static-i18n still runs at the priorities the table assumes.
 - `after_all_languages`: an `on_post_build` that runs once, when every language is built.
 """
 
@@ -15,6 +19,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from typing import TypeVar
 
 import jinja2
@@ -22,21 +27,55 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from .decision_tree.load import load_trees
 from .decision_tree.model import Tree
-from .decision_tree.render import environment
-from .phrasebook import Situations, check as check_phrasebook, load_situations
-from .published import Published, check_redirects, load_published
+from .model import Freshness, Handbook
+from .phrasebook import Situations
+from .published import Published
 from .site import Site
 from .source import DataError
-from .words import Words, load_words
+from .templates import environment
+from .words import Words
 
 T = TypeVar("T")
+
+# The order of events, by name. MkDocs runs a higher priority first; the default is 0.
+I18N_MARKDOWN = 50  # mkdocs-static-i18n translates admonition titles in on_page_markdown
+I18N_POST_BUILD = -100  # mkdocs-static-i18n builds the other languages from its on_post_build
+ORDER: dict[str, int] = {
+    # on_page_markdown
+    "phrasebook boxes": 100,  # before i18n's 50, which gives the copied boxes their translated titles
+    "outdated notices": 0,  # after the page's own Markdown is final
+    "downloads place": 0,
+    # on_page_content
+    "decision tool": 0,  # renders the tool into its page
+    "tree notices": -10,  # after the tool's steps exist, before the pages are collected
+    "collect pages": -50,  # after the tool's overview is in its page: the print page shows it
+    # on_post_build, outer build only
+    "after all languages": -200,  # after i18n (-100) has built every language; the search split
+    "paper and offline": -250,  # after everything else: the offline lists must see the final site
+}
+
+
+def check_order(config: MkDocsConfig) -> None:
+    """Stop the build when mkdocs-static-i18n no longer runs where `ORDER` assumes it does."""
+    i18n = config.plugins.get("i18n")
+    if i18n is None:
+        raise PluginError("The handbook's hooks need the mkdocs-static-i18n plugin ('i18n' under plugins: in mkdocs.yml).")
+    for event, expected in (("on_page_markdown", I18N_MARKDOWN), ("on_post_build", I18N_POST_BUILD)):
+        actual = getattr(getattr(type(i18n), event, None), "mkdocs_priority", 0)
+        if actual != expected:
+            raise PluginError(f"mkdocs-static-i18n's {event} now runs at priority {actual}, not {expected}: "
+                              "review the order of events in handbook/build.py (ORDER) before building.")
+
+
+def order(name: str) -> Callable[[T], T]:
+    """Decorator: run this event at its place in `ORDER`."""
+    return event_priority(ORDER[name])
 
 
 def once_per_build(load: Callable[[MkDocsConfig], T]) -> Callable[[MkDocsConfig], T]:
     """Decorator: `load(config)` runs the first time a build asks, and every language shares it."""
-    key = load.__qualname__
+    key = f"{load.__module__}.{load.__qualname__}"
 
     @functools.wraps(load)
     def cached(config: MkDocsConfig) -> T:
@@ -50,15 +89,36 @@ def once_per_build(load: Callable[[MkDocsConfig], T]) -> Callable[[MkDocsConfig]
 
 def after_all_languages(event: Callable[[MkDocsConfig], None]) -> Callable[[MkDocsConfig], None]:
     """Decorator for `on_post_build`: run once, after mkdocs-static-i18n has built every language
-    (its own `on_post_build`, priority -100, builds the others; this runs at -200, outer build only)."""
+    (its own `on_post_build` builds the others; this runs after it, in the outer build only)."""
 
-    @event_priority(-200)
+    @order("after all languages")
     @functools.wraps(event)
     def wrapper(config: MkDocsConfig) -> None:
         if not Site.of(config).building:
             event(config)
 
     return wrapper
+
+
+@dataclass
+class Collected:
+    """What a build gathers while it builds the languages, by language."""
+
+    rendered_404: dict[str, str] = field(default_factory=dict)  # 404.html as each language rendered it
+    pages: dict[str, dict[str, str]] = field(default_factory=dict)  # page contents (HTML without the theme)
+    titles: dict[str, tuple[str, str]] = field(default_factory=dict)  # site name and description
+
+
+@once_per_build
+def collected(config: MkDocsConfig) -> Collected:
+    return Collected()
+
+
+@once_per_build
+def handbook(config: MkDocsConfig) -> Handbook:
+    """The model of this build (handbook/model.py)."""
+    check_order(config)
+    return Handbook(Site.of(config))
 
 
 def _checked(what: str, load: Callable[[], T]) -> T:
@@ -68,58 +128,43 @@ def _checked(what: str, load: Callable[[], T]) -> T:
         raise PluginError(f"{what}: {error}") from None
 
 
-@once_per_build
 def all_words(config: MkDocsConfig) -> dict[str, dict[str, str]]:
     """translations/<language>/ui.yml of every language, checked against the default one."""
-    site = Site.of(config)
-    return _checked("Interface words", lambda: load_words(site.project_dir, site.languages, site.default))
+    return _checked("Interface words", lambda: handbook(config).all_words)
 
 
 def words(config: MkDocsConfig) -> Words:
     """The interface words of the language being built (templates see them as `hb`)."""
-    site = Site.of(config)
-    return Words(site.current, site.root(site.current), all_words(config)[site.current])
+    all_words(config)
+    return handbook(config).words(Site.of(config).current)
 
 
-@once_per_build
 def trees(config: MkDocsConfig) -> dict[str, Tree]:
     """The decision tree in every language, checked."""
-    return _checked("Decision tree", lambda: load_trees(Site.of(config)))
+    return _checked("Decision tree", lambda: handbook(config).trees)
+
+
+def published(config: MkDocsConfig) -> Published:
+    """data/published-ids.yml, with every redirect checked against the pages."""
+    return _checked("Published section ids", lambda: handbook(config).published)
+
+
+def phrasebook(config: MkDocsConfig) -> Situations:
+    """data/phrasebook.yml, checked: every chapter's "what to say" box is in one situation."""
+    return _checked("Phrasebook", lambda: handbook(config).phrasebook)
+
+
+def freshness(config: MkDocsConfig) -> Freshness:
+    """The English sections and every language's checked.yml, checked."""
+    return _checked("Translation freshness", lambda: handbook(config).freshness)
 
 
 @once_per_build
 def tree_templates(config: MkDocsConfig) -> jinja2.Environment:
-    """The Jinja environment the decision tree's partials are rendered with."""
+    """The Jinja environment every handbook partial is rendered with (handbook/templates.py)."""
     return environment(config.theme.dirs)
 
 
-@once_per_build
-def published(config: MkDocsConfig) -> Published:
-    """data/published-ids.yml, with every redirect checked against the pages."""
-    site = Site.of(config)
-
-    def load() -> Published:
-        data = load_published(site.project_dir)
-        check_redirects(data, site)
-        return data
-
-    return _checked("Published section ids", load)
-
-
-@once_per_build
-def phrasebook(config: MkDocsConfig) -> Situations:
-    """data/phrasebook.yml, checked: every chapter's "what to say" box is in one situation."""
-    site = Site.of(config)
-
-    def load() -> Situations:
-        situations = load_situations(site.project_dir)
-        check_phrasebook(situations, site)
-        return situations
-
-    return _checked("Phrasebook", load)
-
-
-@once_per_build
 def rendered_404(config: MkDocsConfig) -> dict[str, str]:
     """Each language's rendering of 404.html, collected as the languages are built."""
-    return {}
+    return collected(config).rendered_404

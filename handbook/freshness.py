@@ -3,8 +3,9 @@
 Every section of the English text has a fingerprint: a short hash of its Markdown with runs of
 white space counted as one space, so re-wrapping a paragraph changes nothing. A section is the
 intro of a page (everything before its first `##`/`###` heading, front matter included; named
-`intro`), each `##`/`###` section by its id (up to the next such heading), and each node of the
-decision tree (`decision-tool#<node>`: its question, help and answers, or its recommendation).
+`intro`), each `##`/`###` section by its id (up to the next such heading; handbook/content.py
+reads the pages), and each node of the decision tree (`decision-tool#<node>`: its question,
+help and answers, or its recommendation).
 
 `translations/<language>/checked.yml` records, per page and section, the fingerprint of the
 English that section's translation was last checked against. Comparing it with the English of
@@ -30,20 +31,16 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
+from .content import INTRO, section_texts
 from .published import load_published
 from .site import Site
-from .source import DataError, read_yaml
+from .source import DataError, parse_yaml, read_yaml
 
-INTRO = "intro"
 TREE_PAGE = "decision-tool"
 TREE_FILE = "data/decision-tree.yml"
 STATUS_PAGE = "translation-status"  # the generated status page: its own text is not tracked
 STATES = ("up-to-date", "outdated", "unconfirmed", "missing")
 
-_HEADING = re.compile(r"^(#{2,3})\s+(.+?)\s*$")
-_EXPLICIT_ID = re.compile(r"^(.*?)\s*\{\s*#([A-Za-z0-9_-]+)[^}]*\}$")
 _FINGERPRINT = re.compile(r"^[0-9a-f]{12}$")
 
 
@@ -53,59 +50,28 @@ def fingerprint(text: str) -> str:
 
 
 def page_sections(markdown: str) -> dict[str, str]:
-    """The text of each section of a page's Markdown, by id: `intro` first, then every `##` and
-    `###` section with an explicit id (a heading without one stays part of the section above).
-    A heading's `{#id}` is left out of the text: an id that moves (with its redirect in
-    data/published-ids.yml) does not make the translations outdated."""
-    sections: dict[str, list[str]] = {INTRO: []}
-    current, fenced = INTRO, False
-    for line in markdown.splitlines():
-        if line.lstrip().startswith(("```", "~~~")):
-            fenced = not fenced
-        heading = None if fenced else _HEADING.match(line)
-        explicit = _EXPLICIT_ID.match(heading.group(2)) if heading else None
-        if explicit:
-            current = explicit.group(2)
-            sections.setdefault(current, [])
-            line = f"{heading.group(1)} {explicit.group(1)}"  # the id is not text: a moved id changes nothing
-        sections[current].append(line)
-    return {section: "\n".join(lines) for section, lines in sections.items()}
-
-
-def page_titles(markdown: str, title: str | None) -> dict[str, str]:
-    """Each section's heading text (the page title for `intro`)."""
-    titles = {INTRO: title or ""}
-    fenced = False
-    for line in markdown.splitlines():
-        if line.lstrip().startswith(("```", "~~~")):
-            fenced = not fenced
-        heading = None if fenced else _HEADING.match(line)
-        explicit = _EXPLICIT_ID.match(heading.group(2)) if heading else None
-        if explicit:
-            titles[explicit.group(2)] = explicit.group(1)
-    return titles
+    """The text of each section of a page's Markdown, by id (handbook/content.py decides what a
+    section is): `intro` first, then every `##`/`###` section with an explicit id."""
+    return section_texts(markdown)
 
 
 _TREE_TEXT = ("type", "text", "help", "title", "why", "next_steps")
 
 
-def tree_nodes(text: str) -> dict[str, dict]:
+def tree_nodes(text: str, file: str = TREE_FILE) -> dict[str, dict]:
     """The nodes of a decision tree file: under `nodes:` in the English file, at the top of a
-    translation; {} when the text is not a readable tree."""
-    try:
-        data = yaml.safe_load(text) or {}
-    except yaml.YAMLError:
-        return {}
+    translation. Read by the safe reader: a file it cannot read is a DataError."""
+    data = parse_yaml(text, file).data or {}
     nodes = data.get("nodes", data) if isinstance(data, dict) else None
     return {str(node): body for node, body in nodes.items() if isinstance(body, dict)} \
         if isinstance(nodes, dict) else {}
 
 
-def tree_sections(text: str) -> dict[str, str]:
+def tree_sections(text: str, file: str = TREE_FILE) -> dict[str, str]:
     """The words of each node of the English tree, by node id: what a translator translates
     (question, help, answer labels; recommendation, why, next steps), not where answers lead."""
     sections = {}
-    for node, body in tree_nodes(text).items():
+    for node, body in tree_nodes(text, file).items():
         words = {key: body[key] for key in _TREE_TEXT if key in body}
         words["answers"] = [answer.get("label") for answer in body.get("answers") or []
                             if isinstance(answer, dict)]
@@ -113,9 +79,10 @@ def tree_sections(text: str) -> dict[str, str]:
     return sections
 
 
-def node_titles(text: str) -> dict[str, str]:
+def node_titles(text: str, file: str = TREE_FILE) -> dict[str, str]:
     """Each node's question or recommendation, as its title on the status page."""
-    return {node: str(body.get("text") or body.get("title") or node) for node, body in tree_nodes(text).items()}
+    return {node: str(body.get("text") or body.get("title") or node)
+            for node, body in tree_nodes(text, file).items()}
 
 
 @dataclass(frozen=True)
@@ -146,9 +113,9 @@ def english_sections(site: Site) -> list[Section]:
     sections: list[Section] = []
     for page in tracked_pages(site):
         file = _markdown_file(site, site.default, page)
-        markdown = (site.project_dir / file).read_text(encoding="utf-8")
-        titles = page_titles(markdown, site.source(site.default, page).title)
-        for section, text in page_sections(markdown).items():
+        source = site.source(site.default, page)
+        titles = source.titles()
+        for section, text in source.texts.items():
             sections.append(Section(page, section, titles.get(section, section), fingerprint(text), file))
         if page == TREE_PAGE and (site.project_dir / TREE_FILE).exists():
             tree = (site.project_dir / TREE_FILE).read_text(encoding="utf-8")
@@ -164,13 +131,13 @@ def translated_sections(site: Site, language: str) -> dict[tuple[str, str], str]
     for page in tracked_pages(site):
         if not site.is_translated(language, page):
             continue
-        markdown = (site.docs_dir / language / f"{page}.md").read_text(encoding="utf-8")
-        titles = page_titles(markdown, site.source(language, page).title)
-        for section in page_sections(markdown):
+        source = site.source(language, page)
+        titles = source.titles()
+        for section in source.texts:
             found[(page, section)] = titles.get(section, section)
-        tree = site.project_dir / "translations" / language / "decision-tree.yml"
-        if page == TREE_PAGE and tree.exists():
-            for node, title in node_titles(tree.read_text(encoding="utf-8")).items():
+        tree = f"translations/{language}/decision-tree.yml"
+        if page == TREE_PAGE and (site.project_dir / tree).exists():
+            for node, title in node_titles((site.project_dir / tree).read_text(encoding="utf-8"), tree).items():
                 found[(page, node)] = title
     return found
 
@@ -403,8 +370,7 @@ class History:
         """The fingerprint of every section of a file as it was in a commit."""
         if (commit, file) not in self._sections:
             text = self._git("show", f"{commit}:{self._path(file)}") or ""
-            parts = tree_sections(text) if file == TREE_FILE else page_sections(text)
-            self._sections[(commit, file)] = {key: fingerprint(value) for key, value in parts.items()}
+            self._sections[(commit, file)] = {key: fingerprint(value) for key, value in _parts(text, file).items()}
         return self._sections[(commit, file)]
 
     def change(self, section: Section) -> Change:
@@ -422,5 +388,16 @@ class History:
         text = self._git("show", f"{revision}:{path}") if path else None
         if text is None:
             return None
-        parts = tree_sections(text) if section.file == TREE_FILE else page_sections(text)
+        parts = _parts(text, section.file)
         return fingerprint(parts[section.id]) if section.id in parts else None
+
+
+def _parts(text: str, file: str) -> dict[str, str]:
+    """The sections of a file as an earlier commit had it. A tree file that version could not be
+    read in had none of today's sections; today's file is checked by the build itself."""
+    if file != TREE_FILE:
+        return page_sections(text)
+    try:
+        return tree_sections(text, file)
+    except DataError:
+        return {}

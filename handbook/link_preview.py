@@ -22,8 +22,6 @@ BACKGROUND = (63, 81, 181)  # Material's indigo, the theme's primary colour
 TEXT = (255, 255, 255)
 FONT_FOLDERS = (Path("/usr/share/fonts/truetype/dejavu"), Path("/usr/share/fonts/dejavu"),
                 Path("/usr/local/share/fonts"), Path("/Library/Fonts"), Path("C:/Windows/Fonts"))
-# Open Graph wants language_TERRITORY: where each language's readers are.
-TERRITORIES = {"en": "GB", "tr": "TR", "is": "IS", "pt": "PT", "kk": "KZ"}
 
 
 @dataclass(frozen=True)
@@ -40,8 +38,9 @@ class LinkPreview:
     height: int = SIZE[1]
 
 
-def locale(language: str) -> str:
-    return f"{language}_{TERRITORIES.get(language, language.upper())}"
+def locale(site: Site, language: str) -> str:
+    """Open Graph's language_TERRITORY: the locale of the language's pack."""
+    return site.language(language).locale
 
 
 def page_name(src_uri: str) -> str:
@@ -53,8 +52,8 @@ def link_preview(site: Site, site_url: str, language: str, page: str) -> LinkPre
     base = site_url if site_url.endswith("/") else site_url + "/"
     return LinkPreview(
         url=urljoin(base, site.page_url(language, page)),
-        locale=locale(language),
-        alternate_locales=tuple(locale(other) for other in site.languages if other != language),
+        locale=locale(site, language),
+        alternate_locales=tuple(locale(site, other) for other in site.languages if other != language),
         alternates=tuple((other, urljoin(base, site.page_url(other, page))) for other in site.languages),
         image=urljoin(base, site.root(language) + IMAGE),
         kind="website" if page == "index" else "article",

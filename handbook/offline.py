@@ -14,7 +14,6 @@ does the first download.
 from __future__ import annotations
 
 import hashlib
-import html
 import json
 import re
 from collections.abc import Callable
@@ -82,32 +81,18 @@ def _file_of(site_dir: Path, address: str) -> Path:
     return path / "index.html" if address == "" or address.endswith("/") else path
 
 
-def _with_size(home_html: str, size: str) -> str:
-    """The home page with the control's size filled in, and its button already labelled, so that
-    the label the script sets later takes no more room than the page kept for it."""
-    home_html = home_html.replace('data-size=""', f'data-size="{html.escape(size)}"', 1)
-    save = re.search(r'data-save="([^"]*)"', home_html)
-    if save:
-        label = html.escape(html.unescape(save.group(1)).replace("{size}", size))
-        home_html = home_html.replace('class="md-button">&nbsp;</button>', f'class="md-button">{label}</button>', 1)
-    return home_html
-
-
-def write(site_dir: Path, site: Site, size_label: Callable[[int, str], str] | None = None) -> str:
+def write(site_dir: Path, site: Site, show_sizes: Callable[[dict[str, int]], None] | None = None) -> str:
     """Write every language's offline.json and sw.js; returns the build's version.
 
-    `size_label(bytes, language)` is the size as the home page's control shows it; it fills the
-    control's `data-size` before the version is computed, so the version covers the final files.
+    `show_sizes({language: bytes})` puts each language's size into its home page's control
+    before the version is computed, so that the version covers the final files.
     """
     site_dir = Path(site_dir)
     lists = {language: language_files(site_dir, site, language) for language in site.languages}
     sizes = {language: sum(_file_of(site_dir, address).stat().st_size for address in addresses)
              for language, addresses in lists.items()}
-    if size_label:
-        for language, size in sizes.items():
-            home = site.folder(site_dir, language) / "index.html"
-            text = home.read_text(encoding="utf-8")
-            home.write_text(_with_size(text, size_label(size, language)), encoding="utf-8")
+    if show_sizes:
+        show_sizes(sizes)
     digest = hashlib.sha256()
     for language, addresses in lists.items():
         for address in addresses:

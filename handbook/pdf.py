@@ -11,15 +11,14 @@ languages' letters (Debian: fonts-dejavu-core); it embeds the glyphs the PDF use
 
 from __future__ import annotations
 
+import json
 import logging
-import re
 import sys
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from .hyphenation import register as register_hyphenation
 from .site import Site
-from .sizes import human_size
 
 FOLDER = "pdf"
 NAME = "difficult-clients-handbook"
@@ -63,25 +62,16 @@ def render(html_file: Path, target: Path, site_dir: Path) -> int:
         from weasyprint import HTML
     except (ImportError, OSError) as error:
         raise PdfError(f"{MISSING_WEASYPRINT}\n({error})") from None
-    register_hyphenation()
     target.parent.mkdir(parents=True, exist_ok=True)
     HTML(filename=str(html_file), url_fetcher=_fetcher(site_dir)).write_pdf(str(target))
     return target.stat().st_size
 
 
-def show_sizes(home: Path, sizes: dict[str, str]) -> None:
-    """Reveal the home page's links to the PDFs, each with its size."""
-    text = home.read_text(encoding="utf-8")
-    for name, size in sizes.items():
-        text = text.replace(f'data-hb-pdf="{name}" hidden', f'data-hb-pdf="{name}"')
-        text = text.replace(f'<span data-hb-size="{name}"></span>', f'<span data-hb-size="{name}">({size})</span>')
-    home.write_text(text, encoding="utf-8")
-
-
 def render_site(site_dir: Path, site: Site) -> dict[str, dict[str, int]]:
-    """Every language's PDFs, linked from its home page with their size. Returns the sizes."""
+    """Every language's PDFs; returns their sizes in bytes by language and file name."""
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
     logging.getLogger("fontTools").setLevel(logging.ERROR)
+    register_hyphenation(site.language(language) for language in site.languages)
     made: dict[str, dict[str, int]] = {}
     for language in site.languages:
         folder = site.folder(site_dir, language)
@@ -92,7 +82,6 @@ def render_site(site_dir: Path, site: Site) -> dict[str, dict[str, int]]:
                 raise PdfError(f"{source} is missing: build the site first (python3 tasks.py build).")
             sizes[name] = render(source, folder / FOLDER / name, site_dir)
         made[language] = sizes
-        show_sizes(folder / "index.html", {name: human_size(size, language) for name, size in sizes.items()})
     return made
 
 
@@ -100,12 +89,22 @@ def main(argv: list[str]) -> int:
     if len(argv) != 1 or not Path(argv[0]).is_dir():
         print("Usage: python -m handbook.pdf SITE_DIR   (a folder built by `python3 tasks.py build`)")
         return 2
-    site = Site.load()
+    from . import downloads  # it names the PDFs from here
+    from .templates import project_environment
+    from .words import Words, load_words
+
+    site, site_dir = Site.load(), Path(argv[0])
     try:
-        made = render_site(Path(argv[0]), site)
+        made = render_site(site_dir, site)
     except PdfError as error:
         print(error, file=sys.stderr)
         return 1
+    texts = load_words(site.project_dir, site.languages, site.default)
+    words = {language: Words(language, site.root(language), texts[language]) for language in site.languages}
+    manifests = {language: site.folder(site_dir, language) / "offline.json" for language in site.languages}
+    offline_bytes = {language: json.loads(file.read_text(encoding="utf-8"))["bytes"]
+                     for language, file in manifests.items() if file.exists()}
+    downloads.show_sizes(site_dir, site, project_environment(site.project_dir), words, made, offline_bytes)
     for language, sizes in made.items():
         for name, size in sizes.items():
             print(f"{site.root(language)}{FOLDER}/{name}: {size:,} bytes")

@@ -10,20 +10,17 @@ exactly one situation: a box nobody listed, or a listed section without a box, s
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from mkdocs.utils.meta import get_data
-
+from .content import headings, parse_page
 from .site import Site
 from .source import DataError, YamlSource, read_yaml
 
 PHRASEBOOK_FILE = "data/phrasebook.yml"
 PAGE = "phrasebook"
 _ENTRY = re.compile(r"^([a-z0-9-]+)#([A-Za-z0-9_-]+)(?: \(box (\d+)\))?$")
-_SECTION = re.compile(r"^#{2,3}\s.*\{\s*#([A-Za-z0-9_-]+)[^}]*\}\s*$")
-_SAY = re.compile(r"^!!! say\b")
 
 
 @dataclass(frozen=True)
@@ -37,23 +34,7 @@ class Entry:
 
 def say_boxes(markdown: str) -> dict[str, list[str]]:
     """The `!!! say` boxes of a page, as Markdown, by the id of the section they are in."""
-    body, _meta = get_data(markdown)
-    boxes: dict[str, list[str]] = {}
-    section, current = "", None
-    for line in body.splitlines():
-        if current is not None and (line.startswith("    ") or not line.strip()):
-            current.append(line)
-            continue
-        if current is not None:
-            boxes.setdefault(section, []).append("\n".join(current).rstrip())
-            current = None
-        if heading := _SECTION.match(line):
-            section = heading.group(1)
-        elif _SAY.match(line):
-            current = [line]
-    if current is not None:
-        boxes.setdefault(section, []).append("\n".join(current).rstrip())
-    return boxes
+    return {section: list(boxes) for section, boxes in parse_page(markdown).say_boxes.items()}
 
 
 @dataclass(frozen=True)
@@ -91,8 +72,7 @@ def check(situations: Situations, site: Site) -> None:
     """Every box of the default language's chapters is in exactly one situation, and the page
     has a `##` section for every situation."""
     headings = set(site.section_ids(site.default, PAGE))
-    boxes = {page: say_boxes(site.source_of(site.default, page).read_text(encoding="utf-8"))
-             for page in site.pages() if page != PAGE}
+    boxes = {page: site.source(site.default, page).say_boxes for page in site.pages() if page != PAGE}
     taken: dict[tuple[str, str, int], str] = {}
     line = situations.source.line
     for situation, entries in situations.entries.items():
@@ -124,7 +104,7 @@ def check(situations: Situations, site: Site) -> None:
                                     f"add '  - {page}#{section}' under the situation it belongs to.")
 
 
-def fill(page_markdown: str, situations: Situations, boxes_of: Callable[[str], dict[str, list[str]]],
+def fill(page_markdown: str, situations: Situations, boxes_of: Callable[[str], Mapping[str, Sequence[str]]],
          title_of: Callable[[str, str], str]) -> str:
     """The phrasebook page with each situation's boxes appended to its section, each followed
     by a link to the chapter section it comes from."""
@@ -140,12 +120,12 @@ def fill(page_markdown: str, situations: Situations, boxes_of: Callable[[str], d
                 out.extend(["", box, "", f"→ [{title_of(entry.page, entry.section)}]({entry.page}.md#{entry.section})"])
         out.append("")
 
-    for line in page_markdown.splitlines():
-        heading = _SECTION.match(line)
-        if heading and line.startswith("## "):
+    starts = {h.line: h.id for h in headings(page_markdown) if h.level == 2 and h.id}
+    for number, line in enumerate(page_markdown.splitlines()):
+        if number in starts:
             if situation:
                 close()
-            situation = heading.group(1)
+            situation = starts[number]
         out.append(line)
     if situation:
         close()

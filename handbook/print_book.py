@@ -9,7 +9,8 @@ and keep the section's web address in `data-web`; the print styles write that ad
 link, and the PDF also the page number, so a reader of the paper can find the section online.
 
 The quick card is the home page's "A customer is angry right now" steps and the first questions
-of the decision tool, with the tool's address, on one A4 page.
+of the decision tool, with the tool's address, on one A4 page. Both documents are the templates
+`overrides/partials/handbook/print-book.html` and `quick-card.html`.
 """
 
 from __future__ import annotations
@@ -19,8 +20,11 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
+import jinja2
+from markupsafe import Markup
+
 from .decision_tree.model import Outcome, Question, Tree
-from .decision_tree.render import inline
+from .templates import render_document
 
 SEPARATOR = "--"
 TOOL_PAGE = "decision-tool"
@@ -44,6 +48,7 @@ class Chapter:
     name: str
     url: str  # absolute: "https://handbook.example.org/kk/listening/"
     content: str  # the page's HTML as Markdown renders it, without the theme
+    lang: str | None = None  # the language the page is written in, when not the book's (a fallback)
 
 
 @dataclass(frozen=True)
@@ -127,51 +132,14 @@ def contents(chapters: list[Chapter]) -> list[tuple[str, str, list[tuple[str, st
     return entries
 
 
-def _head(book: Book, title: str) -> str:
-    e = html.escape
-    # The page number before a cross-reference's web address, in the PDF only (target-counter is
-    # paged media; browsers skip the declaration and keep the address alone).
-    page_word = book.words["page"].replace('"', "")
-    return f"""<!doctype html>
-<html lang="{book.language}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{e(title)}</title>
-<meta name="description" content="{e(book.description)}">
-<link rel="stylesheet" href="{e(book.stylesheet)}">
-<style>@media print {{ a.hb-xref::after {{ content: " (" attr(data-web) ")"; content: " ({page_word} " target-counter(attr(href url), page) ", " attr(data-web) ")"; }} }}</style>
-</head>
-"""
-
-
-def render_book(book: Book, chapters: list[Chapter]) -> str:
+def render_book(env: jinja2.Environment, book: Book, chapters: list[Chapter]) -> str:
     """The print page: cover, table of contents with page numbers in print, every chapter."""
-    e = html.escape
     by_path = {urlsplit(c.url).path: c.name for c in chapters}
-    toc = []
-    for chapter_anchor, title, sections in contents(chapters):
-        items = "".join(f'<li><a href="#{a}">{e(t)}</a></li>' for a, t in sections)
-        toc.append(f'<li><a href="#{chapter_anchor}">{e(title)}</a>' + (f"<ol>{items}</ol>" if items else "") + "</li>")
-    body = "\n".join(f'<section class="hb-chapter" aria-labelledby="{anchor(c.name)}">\n'
-                     f"{rewrite_chapter(c, by_path)}\n</section>" for c in chapters)
-    words = book.words
-    return _head(book, book.title) + f"""<body class="hb-book">
-<header class="hb-cover">
-  <p class="hb-cover__name">{e(book.title)}</p>
-  <p class="hb-cover__description">{e(book.description)}</p>
-  <p class="hb-cover__online">{e(words["online"])} <a href="{e(book.home_url)}">{e(book.home_url)}</a></p>
-</header>
-<nav class="hb-toc" aria-labelledby="hb-contents">
-  <h2 id="hb-contents" class="hb-toc__title">{e(words["contents"])}</h2>
-  <ol>{"".join(toc)}</ol>
-</nav>
-<main>
-{body}
-</main>
-</body>
-</html>
-"""
+    toc = [{"anchor": chapter_anchor, "title": title, "lang": chapter.lang,
+            "sections": [{"anchor": a, "title": t} for a, t in sections]}
+           for chapter, (chapter_anchor, title, sections) in zip(chapters, contents(chapters))]
+    body = [{"anchor": anchor(c.name), "lang": c.lang, "html": Markup(rewrite_chapter(c, by_path))} for c in chapters]
+    return render_document(env, "print-book", book=book, toc=toc, chapters=body)
 
 
 def section(content: str, section_id: str) -> tuple[str, str]:
@@ -194,37 +162,18 @@ def first_questions(tree: Tree, count: int = CARD_QUESTIONS) -> list[Question]:
     return found
 
 
-def render_card(book: Book, home: Chapter, tree: Tree) -> str:
-    """The quick card: the angry-customer steps and the first questions of the tool, one page."""
-    e = html.escape
-    words = book.words
-    title, steps = section(home.content, ANGRY_SECTION)
+def render_card(env: jinja2.Environment, book: Book, home: Chapter, tree: Tree, tree_lang: str | None = None) -> str:
+    """The quick card: the angry-customer steps and the first questions of the tool, one page;
+    `tree_lang` names the tree's language when it is not the book's (a fallback)."""
+    heading, steps = section(home.content, ANGRY_SECTION)
     steps = rewrite_chapter(Chapter("card", home.url, steps), {})
     questions = first_questions(tree)
     shown = {q.id for q in questions}
-    items = []
-    for number, question in enumerate(questions, start=1):
-        answers = []
-        for answer in question.answers:
-            target = tree.nodes[answer.next]
-            if isinstance(target, Outcome):
-                result = f"<strong>{inline(target.title)}</strong>"
-            elif target.id in shown:
-                result = e(words["card_next"])
-            else:
-                result = f'<a href="{e(book.tool_url)}#{e(target.id)}">{e(words["card_tool_short"])}</a>'
-            answers.append(f"<li>{inline(answer.label)} → {result}</li>")
-        items.append(f'<li><p><a href="{e(book.tool_url)}#{e(question.id)}">{inline(question.text)}</a></p>'
-                     f'<ul>{"".join(answers)}</ul></li>')
-    return _head(book, f"{words['card']}: {title}") + f"""<body class="hb-card">
-<main>
-<p class="hb-card__book">{e(book.title)} · {e(words["card"])}</p>
-<h1>{e(title)}</h1>
-{steps}
-<h2>{e(words["card_questions"])}</h2>
-<ol class="hb-card__questions">{"".join(items)}</ol>
-<p class="hb-card__tool">{e(words["card_tool"])} <a class="hb-card__url" href="{e(book.tool_url)}">{e(book.tool_url)}</a></p>
-</main>
-</body>
-</html>
-"""
+    items = [{"id": question.id, "text": question.text,
+              "answers": [{"label": answer.label, "next": answer.next,
+                           "outcome": target.title if isinstance(target, Outcome) else None,
+                           "shown": target.id in shown}
+                          for answer in question.answers for target in [tree.nodes[answer.next]]]}
+             for question in questions]
+    return render_document(env, "quick-card", book=book, heading=heading, steps=Markup(steps), questions=items,
+                           home_lang=home.lang, tree_lang=tree_lang)

@@ -10,7 +10,9 @@ the command-line tools and the tests (`Site.load()`), and the templates (through
   folder in the built site is `site.folder(site_dir, L)`.
 - Its source is `site.source_of(L, P)`: `docs/L/P.md`, or the default language's file while the
   page is not translated yet (the site then shows that text with a notice).
-- Its `##`/`###` sections: `site.sections(L, P)` (id, title, level) and `site.section_ids(L, P)`.
+- Its `##`/`###` sections: `site.sections(L, P)` (id, title, level) and `site.section_ids(L, P)`;
+  the whole page as handbook/content.py reads it: `site.source(L, P)`. Pages are listed and read
+  once per MkDocs configuration (`Sources`), not on every call.
 - Which language a built address or search location belongs to: `site.language_of(location)`.
 
 How a build runs once per language, and what it loads once for all of them: handbook/build.py.
@@ -18,60 +20,63 @@ How a build runs once per language, and what it loads once for all of them: hand
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
+import os
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.utils.meta import get_data
 
-PROJECT_DIR = Path(__file__).resolve().parent.parent
+from .content import PageSource, Section, parse_page
+from .languages import Language, load_language
 
-
-@dataclass(frozen=True)
-class Section:
-    """A `##` or `###` heading of a page; `id` is None when the heading lacks an explicit id."""
-
-    id: str | None
-    title: str
-    level: int
+__all__ = ["PageSource", "Section", "Site", "Sources", "find_project", "read_page"]
 
 
-@dataclass(frozen=True)
-class PageSource:
-    """What the handbook reads from a page's Markdown: its front matter, title and sections."""
-
-    meta: dict
-    title: str | None
-    sections: tuple[Section, ...]
-
-
-_HEADING = re.compile(r"^(#{1,3})\s+(.+?)\s*$")
-_EXPLICIT_ID = re.compile(r"^(.*?)\s*\{\s*#([A-Za-z0-9_-]+)[^}]*\}$")
+def find_project(start: Path | None = None) -> Path:
+    """The project folder: $HANDBOOK_PROJECT, else the nearest folder with a mkdocs.yml from the
+    working directory up (commands run from the checkout, as `python3 tasks.py` does)."""
+    if os.environ.get("HANDBOOK_PROJECT"):
+        return Path(os.environ["HANDBOOK_PROJECT"]).resolve()
+    here = (start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        if (folder / "mkdocs.yml").is_file():
+            return folder
+    raise FileNotFoundError(f"no mkdocs.yml in {here} or above it: run the command inside the handbook's "
+                            "folder, or set HANDBOOK_PROJECT to it.")
 
 
 def read_page(path: Path) -> PageSource:
-    """Front matter (MkDocs' own reader), title (front matter, else the `#` heading) and sections."""
-    markdown, meta = get_data(path.read_text(encoding="utf-8"))
-    title = str(meta["title"]) if meta.get("title") else None
-    sections: list[Section] = []
-    fenced = False
-    for line in markdown.splitlines():
-        if line.lstrip().startswith(("```", "~~~")):
-            fenced = not fenced
-            continue
-        heading = None if fenced else _HEADING.match(line)
-        if not heading:
-            continue
-        level, text = len(heading.group(1)), heading.group(2)
-        if level == 1:
-            title = title or text
-            continue
-        explicit = _EXPLICIT_ID.match(text)
-        sections.append(Section(explicit.group(2), explicit.group(1), level) if explicit
-                        else Section(None, text, level))
-    return PageSource(meta, title, tuple(sections))
+    """A page's front matter, title and sections (handbook/content.py reads it)."""
+    return parse_page(path.read_text(encoding="utf-8"))
+
+
+class Sources:
+    """The Markdown pages and language packs of one project, each read once: one per MkDocs
+    configuration (a build, or one rebuild of `mkdocs serve`), shared by every language's `Site`."""
+
+    def __init__(self, docs_dir: Path, default: str, project_dir: Path | None = None):
+        self.docs_dir, self.default = docs_dir, default
+        self.project_dir = project_dir or docs_dir.parent
+        self._parsed: dict[Path, PageSource] = {}
+        self._files: dict[str, frozenset[str]] = {}
+        self._languages: dict[str, Language] = {}
+
+    def language(self, code: str) -> Language:
+        if code not in self._languages:
+            self._languages[code] = load_language(self.project_dir, code)
+        return self._languages[code]
+
+    def names(self, language: str) -> frozenset[str]:
+        """The pages a language has a file for."""
+        if language not in self._files:
+            self._files[language] = frozenset(path.stem for path in (self.docs_dir / language).glob("*.md"))
+        return self._files[language]
+
+    def parsed(self, path: Path) -> PageSource:
+        if path not in self._parsed:
+            self._parsed[path] = read_page(path)
+        return self._parsed[path]
 
 
 @dataclass(frozen=True)
@@ -84,20 +89,29 @@ class Site:
     building: bool  # True inside the builds mkdocs-static-i18n starts for the other languages
     project_dir: Path
     docs_dir: Path
+    sources: Sources = field(default=None, compare=False, repr=False)  # type: ignore[assignment]
+
+    def __post_init__(self) -> None:
+        if self.sources is None:
+            object.__setattr__(self, "sources", Sources(self.docs_dir, self.default, self.project_dir))
 
     @classmethod
     def of(cls, config: MkDocsConfig) -> Site:
         """The site as the MkDocs configuration and mkdocs-static-i18n describe it right now."""
         i18n = config.plugins["i18n"]
         default = i18n.default_language
+        docs_dir = Path(config.docs_dir)
+        project_dir = Path(config.config_file_path).parent
+        sources = vars(config).setdefault("handbook_sources", Sources(docs_dir, default, project_dir))
         return cls(languages=(default, *[lang for lang in i18n.build_languages if lang != default]),
                    default=default, current=i18n.current_language or default, building=i18n.building,
-                   project_dir=Path(config.config_file_path).parent, docs_dir=Path(config.docs_dir))
+                   project_dir=project_dir, docs_dir=docs_dir, sources=sources)
 
     @classmethod
-    def load(cls, project_dir: Path = PROJECT_DIR) -> Site:
-        """The site of a project folder, read from its mkdocs.yml (for tools and tests)."""
-        return cls.of(load_config(str(project_dir / "mkdocs.yml")))
+    def load(cls, project_dir: Path | None = None) -> Site:
+        """The site of a project folder (`find_project()` when not given), read from its mkdocs.yml
+        (for tools and tests)."""
+        return cls.of(load_config(str((project_dir or find_project()) / "mkdocs.yml")))
 
     # Addresses
 
@@ -122,14 +136,18 @@ class Site:
         first = location.split("#", 1)[0].split("/", 1)[0]
         return first if first in self.languages else self.default
 
+    def language(self, code: str) -> Language:
+        """A language's pack: translations/<code>/language.yml (handbook/languages.py)."""
+        return self.sources.language(code)
+
     # Sources
 
     def pages(self) -> list[str]:
         """Every page by name (its file name without .md), as the default language has them."""
-        return sorted(path.stem for path in (self.docs_dir / self.default).glob("*.md"))
+        return sorted(self.sources.names(self.default))
 
     def is_translated(self, language: str, page: str) -> bool:
-        return (self.docs_dir / language / f"{page}.md").exists()
+        return page in self.sources.names(language)
 
     def source_of(self, language: str, page: str) -> Path:
         """The Markdown file page `page` is built from in `language`; the default language's
@@ -138,14 +156,15 @@ class Site:
         return self.docs_dir / language / f"{page}.md"
 
     def source(self, language: str, page: str) -> PageSource:
-        return read_page(self.source_of(language, page))
+        """The page as handbook/content.py reads it, parsed once per configuration."""
+        return self.sources.parsed(self.source_of(language, page))
 
     def sections(self, language: str, page: str) -> tuple[Section, ...]:
         return self.source(language, page).sections
 
     def section_ids(self, language: str, page: str) -> list[str]:
         """The explicit ids of the page's `##`/`###` sections, in order."""
-        return [section.id for section in self.sections(language, page) if section.id]
+        return self.source(language, page).section_ids()
 
     def section_ids_by_page(self, language: str) -> dict[str, list[str]]:
         return {page: self.section_ids(language, page) for page in self.pages()}

@@ -4,16 +4,14 @@ from __future__ import annotations
 
 from babel.numbers import format_decimal
 
-LOCALES = {"pt": "pt_PT"}
-# Kilobyte and megabyte; the international symbols unless the language writes its own.
-UNITS = {"kk": ("КБ", "МБ")}
+from .languages import Language
 
 
-def human_size(size: int, language: str) -> str:
+def human_size(size: int, language: Language) -> str:
     """`size` bytes in kB below one megabyte, else in MB with one decimal, in the language's
-    number format."""
-    locale = LOCALES.get(language, language)
-    kilobytes, megabytes = UNITS.get(language, ("kB", "MB"))
+    number format and units (its language.yml)."""
+    locale = language.locale
+    kilobytes, megabytes = language.size_units
     if size < 1_000_000:
         return f"{format_decimal(max(1, round(size / 1000)), locale=locale)}\u00a0{kilobytes}"
     return f"{format_decimal(round(size / 1_000_000, 1), format='#,##0.0', locale=locale)}\u00a0{megabytes}"

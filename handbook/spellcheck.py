@@ -15,9 +15,9 @@ import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
-from .site import PROJECT_DIR, Site
+from .languages import load_language
+from .site import Site, find_project
 
-DICTIONARIES = {"en": "en_US", "tr": "tr_TR", "is": "is_IS", "pt": "pt_PT", "kk": "kk_KZ"}
 SKIPPED_TAGS = {"code", "pre", "script", "style", "svg", "kbd"}
 VOID_TAGS = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
@@ -74,11 +74,12 @@ def language_pages(site: Site, site_dir: Path, language: str) -> list[Path]:
 
 def unknown_words(text: str, language: str, project_dir: Path | None = None) -> list[str]:
     """Words of `text` that neither the dictionary nor the project's word list knows."""
+    project_dir = project_dir or find_project()
+    pack = load_language(project_dir, language)
     if shutil.which("hunspell") is None:
-        raise RuntimeError("Hunspell is not installed: apt-get install hunspell hunspell-en-us "
-                           "hunspell-tr hunspell-is hunspell-pt-pt hunspell-kk")
-    words = (project_dir or PROJECT_DIR) / "translations" / language / "words.txt"
-    command = ["hunspell", "-i", "UTF-8", "-d", DICTIONARIES[language], "-l"]
+        raise RuntimeError(f"Hunspell is not installed: apt-get install hunspell {' '.join(pack.packages)}")
+    words = project_dir / "translations" / language / "words.txt"
+    command = ["hunspell", "-i", "UTF-8", "-d", pack.dictionary, "-l"]
     if words.exists():
         command[1:1] = ["-p", str(words)]
     result = subprocess.run(command, input=text, capture_output=True, text=True, check=True)
@@ -96,10 +97,10 @@ def check(site: Site, site_dir: Path, language: str) -> dict[str, list[str]]:
 
 
 def main(argv: list[str]) -> int:
-    if not argv or argv[0] not in DICTIONARIES:
+    site = Site.load()
+    if not argv or argv[0] not in site.languages:
         print(__doc__)
         return 2
-    site = Site.load()
     found = check(site, Path(argv[1]) if len(argv) > 1 else site.project_dir / "site", argv[0])
     for page, words in found.items():
         print(f"{page}: {' '.join(words)}")

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from .freshness import (STATES, History, Status, confirm, english_sections, load_state, refresh, resolve,
                         statuses)
-from .site import PROJECT_DIR, Site
+from .site import Site, find_project
 from .source import DataError
 
 LABELS = {"up-to-date": "up to date", "outdated": "outdated", "unconfirmed": "not confirmed", "missing": "missing"}
@@ -54,7 +54,7 @@ def report(site: Site, languages: list[str], show_all: bool) -> None:
                 print(describe(status, history, repo))
 
 
-def main(argv: list[str], project_dir: Path = PROJECT_DIR) -> int:
+def main(argv: list[str], project_dir: Path | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python3 tasks.py translations", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("language", nargs="?", help="a language code (default: every translated language)")

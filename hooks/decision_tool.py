@@ -21,7 +21,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from handbook import build
-from handbook.decision_tree.load import TREE_FILE, tree_version
+from handbook.decision_tree.load import TREE_FILE, is_translated, tree_version
 from handbook.decision_tree.paths import ToolAnchors
 from handbook.decision_tree.validate import node_error
 from handbook.source import read_yaml
@@ -58,6 +58,8 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         return html
     site = Site.of(config)
     tree, words, env = build.trees(config)[site.current], build.words(config), build.tree_templates(config)
+    if not is_translated(site, site.current):  # the page shows the default language's tool, marked as such
+        words = build.handbook(config).words(site.default)
     if TOOL_MARKER in html:
         page.meta["hb_decision_tool"] = "tool"
         html = html.replace(TOOL_MARKER, render_tool(

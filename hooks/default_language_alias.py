@@ -3,39 +3,28 @@ swaps /tr/ for /en/ in an address should still land on the same page and section
 
 mkdocs-static-i18n builds the default language at the root only. After the last language is
 built, this writes a small forwarding page at /<default>/<page>/ for every page of the default
-language; it keeps the #section (with JavaScript) and falls back to a meta refresh.
+language (overrides/partials/handbook/forward.html); it keeps the #section (with JavaScript) and
+falls back to a meta refresh.
 """
 
 from __future__ import annotations
 
-import html
-import json
 import os
 import re
 from pathlib import Path
 
+import jinja2
+from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 
-from handbook.build import after_all_languages
+from handbook.build import after_all_languages, tree_templates
 from handbook.site import Site
+from handbook.templates import render_document
 
-FORWARD = """<!doctype html>
-<html lang="{lang}">
-<head>
-<meta charset="utf-8">
-<title>{title}</title>
-<link rel="canonical" href="{target}">
-<script>location.replace({target_js} + location.hash);</script>
-<meta http-equiv="refresh" content="0; url={target}">
-<meta name="robots" content="noindex">
-</head>
-<body><p><a href="{target}">{title}</a></p></body>
-</html>
-"""
 _TITLE = re.compile(r"<title>(.*?)</title>", re.DOTALL)
 
 
-def forwarding_pages(site_dir: Path, site: Site) -> dict[Path, str]:
+def forwarding_pages(site_dir: Path, site: Site, env: jinja2.Environment) -> dict[Path, str]:
     """For each default-language page, the forwarding page to write under /<default>/."""
     pages: dict[Path, str] = {}
     for page in site_dir.glob("**/index.html"):
@@ -45,14 +34,13 @@ def forwarding_pages(site_dir: Path, site: Site) -> dict[Path, str]:
         alias = site_dir / site.default / relative
         target = os.path.relpath(page.parent, alias.parent).replace(os.sep, "/") + "/"
         title = _TITLE.search(page.read_text(encoding="utf-8"))  # already HTML, as the page has it
-        pages[alias] = FORWARD.format(
-            lang=site.default, target=html.escape(target), title=title.group(1) if title else html.escape(target),
-            target_js=json.dumps(target).replace("<", "\\u003c"))  # a JS string inside <script>
+        pages[alias] = render_document(env, "forward", lang=site.default, target=target,
+                              title=Markup(title.group(1)) if title else target)
     return pages
 
 
 @after_all_languages
 def on_post_build(config: MkDocsConfig) -> None:
-    for path, text in forwarding_pages(Path(config.site_dir), Site.of(config)).items():
+    for path, text in forwarding_pages(Path(config.site_dir), Site.of(config), tree_templates(config)).items():
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
+
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from handbook import build
-from handbook.phrasebook import PAGE, fill, say_boxes
+from handbook.phrasebook import PAGE, fill
 from handbook.site import Site
 
 
@@ -16,15 +17,14 @@ def on_config(config: MkDocsConfig) -> None:
     build.phrasebook(config)  # a box in no situation stops the build before anything is built
 
 
-# Before mkdocs-static-i18n (priority 50), which gives the copied boxes their translated titles.
-@event_priority(100)
+@build.order("phrasebook boxes")
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     if page.file.src_uri.rsplit("/", 1)[-1] != f"{PAGE}.md":
         return markdown
     site = Site.of(config)
 
-    def boxes_of(name: str) -> dict[str, list[str]]:
-        return say_boxes(site.source_of(site.current, name).read_text(encoding="utf-8"))
+    def boxes_of(name: str) -> Mapping[str, Sequence[str]]:
+        return site.source(site.current, name).say_boxes
 
     def title_of(name: str, section: str) -> str:
         return next((s.title for s in site.sections(site.current, name) if s.id == section), section)

@@ -3,7 +3,8 @@
 - The state files (translations/<language>/checked.yml) are read and checked once per build: a
   page, section or language that does not exist stops the build with the file and line.
 - A translated page shows, at each outdated section only, a notice in the reader's language with
-  the date of the English change and a link to the English section (handbook/translation_status.py).
+  the date of the English change and a link to the English section (handbook/translation_status.py):
+  put into the page's Markdown after the section's heading, or after a decision-tool step's title.
   A page that is not translated at all keeps the untranslated-page notice instead.
 - The page `translation-status` (one per language, `<!-- translation-status -->` marks the place)
   gets its language's status table; the English one shows every language.
@@ -11,109 +12,90 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from html import escape
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from handbook import build
-from handbook.freshness import (INTRO, STATUS_PAGE, History, Section, State, Status, check_state_files,
-                                english_sections, load_state, statuses)
+from handbook.freshness import INTRO, STATUS_PAGE, TREE_PAGE, Section
 from handbook.site import Site
-from handbook.source import DataError
-from handbook.translation_status import add_notices, notice, status_table
+from handbook.translation_status import Label, add_notices, add_tree_notices, notice, status_table
 
 MARKER = "<!-- translation-status -->"
 
 
-@dataclass(frozen=True)
-class Freshness:
-    english: list[Section]
-    states: dict[str, State]
-    history: History
-
-    def statuses(self, site: Site, language: str) -> list[Status]:
-        return statuses(site, language, self.english, self.states[language])
-
-
-@build.once_per_build
-def freshness(config: MkDocsConfig) -> Freshness:
-    """The English sections and every language's checked.yml, checked."""
-    site = Site.of(config)
-    try:
-        check_state_files(site)
-        english = english_sections(site)
-        states = {language: load_state(site, language, english) for language in site.languages
-                  if language != site.default}
-    except DataError as error:
-        raise PluginError(f"Translation freshness: {error}") from None
-    return Freshness(english, states, History(site.project_dir))
-
-
 def on_config(config: MkDocsConfig) -> None:
-    freshness(config)  # a mistake in a checked.yml stops the build before anything is built
+    build.freshness(config)  # a mistake in a checked.yml stops the build before anything is built
 
 
 def _freshness_words(config: MkDocsConfig, language: str) -> dict[str, str]:
-    words = build.all_words(config)[language]
-    return {key.split(".", 1)[1]: text for key, text in words.items() if key.startswith("freshness.")}
+    build.all_words(config)
+    return build.handbook(config).words(language).group("freshness")
 
 
-def _notices(html: str, name: str, page: Page, config: MkDocsConfig, site: Site) -> str:
-    state = freshness(config)
-    outdated = [s.section for s in state.statuses(site, site.current)
+def _notices(name: str, page: Page, config: MkDocsConfig, site: Site) -> list[tuple[Section, str]]:
+    """The notices of a translated page's outdated sections, each with its section."""
+    state = build.freshness(config)
+    outdated = [s.section for s in state.statuses(site.current)
                 if s.section.page == name and s.state == "outdated"]
-    if not outdated:
-        return html
     words = _freshness_words(config, site.current)
     english_page = get_relative_url(site.page_url(site.default, name), page.url)
-    blocks = [(section, notice(words, site.current, state.history.change(section),
-                               english_page + ("" if section.id == INTRO else f"#{section.id}"), site.default))
-              for section in outdated]
-    return add_notices(html, blocks)
+    env = build.tree_templates(config)
+    return [(section, notice(env, words, site.current, state.history.change(section),
+                             english_page + ("" if section.id == INTRO else f"#{section.id}"), site.default))
+            for section in outdated]
+
+
+def _translated(site: Site, name: str) -> bool:
+    return site.current != site.default and site.is_translated(site.current, name)
+
+
+@build.order("outdated notices")
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    site = Site.of(config)
+    name = Path(page.file.src_uri).stem
+    if not _translated(site, name):
+        return markdown
+    notices = _notices(name, page, config, site)
+    return add_notices(markdown, notices) if notices else markdown
 
 
 def _status_page(page: Page, config: MkDocsConfig, site: Site) -> str:
-    state = freshness(config)
+    state = build.freshness(config)
     reader = site.current
     words = _freshness_words(config, reader)
     names = {entry.locale: entry.name for entry in config.plugins["i18n"].config.languages}
     shown = [language for language in site.languages if language != site.default] if reader == site.default else [reader]
-    columns = [(language, names.get(language, language), state.statuses(site, language)) for language in shown]
+    columns = [(language, names.get(language, language), state.statuses(language)) for language in shown]
     # Titles in the reader's language: its own statuses know them, the English ones for English.
     own = {s.section.key: s for s in (columns[0][2] if reader != site.default else [])}
     page_titles = {s.page: s.title for s in state.english if s.id == INTRO}
 
-    def labels(section: Section) -> tuple[str, str]:
+    def labels(section: Section) -> Label:
         href = get_relative_url(site.page_url(reader, section.page), page.url)
         mine = own.get(section.key)
         translated = reader == site.default or (mine is not None and mine.state != "missing")
         title = mine.title if mine and translated else section.title
-        attr = "" if translated else f' lang="{site.default}"'
         intro = own.get(f"{section.page}#{INTRO}")
+        page_translated = reader == site.default or bool(intro and intro.state != "missing")
         page_title = intro.title if intro and intro.state != "missing" else page_titles.get(section.page, section.page)
-        page_attr = "" if reader == site.default or (intro and intro.state != "missing") else f' lang="{site.default}"'
         anchor = "" if section.id == INTRO else f"#{section.id}"
-        return (f'<a href="{escape(href)}"{page_attr}>{escape(page_title)}</a>',
-                f'<a href="{escape(href + anchor)}"{attr}>{escape(title or section.id)}</a>'
-                f' <code>{escape(section.id)}</code>')
+        return Label(href, page_title, None if page_translated else site.default,
+                     href + anchor, title or section.id, None if translated else site.default)
 
     repo = (config.repo_url or "").rstrip("/")
-    return status_table(state.english, columns, labels, reader, words, state.history.change, repo)
+    return status_table(build.tree_templates(config), state.english, columns, labels, reader, words, state.history.change, repo)
 
 
-@event_priority(-10)  # after the decision tool has rendered its steps, before the print page collects pages
+@build.order("tree notices")
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     site = Site.of(config)
     name = Path(page.file.src_uri).stem
     if name == STATUS_PAGE and MARKER in html:
         return html.replace(MARKER, _status_page(page, config, site))
-    if site.current == site.default or not site.is_translated(site.current, name):
+    if not _translated(site, name) or name != TREE_PAGE:
         return html
-    return _notices(html, name, page, config, site)
+    return add_tree_notices(html, _notices(name, page, config, site))

@@ -102,12 +102,23 @@ def load_tree(site: Site) -> Tree:
     return tree
 
 
+def is_translated(site: Site, language: str) -> bool:
+    """Whether a language shows the tree in its own words. A language added part by part shows the
+    default language's tree, like the rest of the untranslated tool page, until both the page and
+    translations/<language>/decision-tree.yml are there; a translated page needs the file."""
+    return language == site.default or site.is_translated(language, TOOL_PAGE) \
+        or (site.project_dir / translation_file(language)).exists()
+
+
 def load_trees(site: Site) -> dict[str, Tree]:
-    """The checked tree in every language of the site, or the first DataError."""
+    """The checked tree in every language of the site, or the first DataError; a language without
+    a translation file gets the default language's tree (`is_translated`)."""
     tree = load_tree(site)
     trees = {site.default: tree}
     for language in site.languages:
-        if language != site.default:
+        if language != site.default and not is_translated(site, language):
+            trees[language] = tree
+        elif language != site.default:
             source = read_yaml(site.project_dir, translation_file(language),
                                f"create {translation_file(language)} (copy another language's file and translate its text).")
             check_translation(tree, source)

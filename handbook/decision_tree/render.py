@@ -1,29 +1,17 @@
 """Render the tree into HTML with the theme's templates (partials/decision-tool.html and
-partials/decision-tree-overview.html)."""
+partials/decision-tree-overview.html), in the environment of handbook/templates.py."""
 
 from __future__ import annotations
 
-import re
 from collections import deque
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import jinja2
-from markupsafe import Markup, escape
 
+from ..templates import environment, inline  # noqa: F401  (environment: imported from here too)
 from ..words import Words
 from .model import Outcome, Question, Tree
-
-_STRONG = re.compile(r"\*\*(.+?)\*\*")
-_EM = re.compile(r"\*(.+?)\*")
-
-
-def inline(text: str) -> Markup:
-    """Text as safe HTML: everything escaped, then **bold** and *italic* only."""
-    html = str(escape(text))
-    html = _STRONG.sub(r"<strong>\1</strong>", html)
-    html = _EM.sub(r"<em>\1</em>", html)
-    return Markup(html)
 
 
 @dataclass(frozen=True)
@@ -31,19 +19,6 @@ class Link:
     href: str
     section: str
     page: str
-
-
-def environment(template_dirs: Sequence[str]) -> jinja2.Environment:
-    """A Jinja environment over the theme's folders (config.theme.dirs), with the tree's helpers.
-
-    Not the theme's own environment: that one is made in on_env, after page content is rendered,
-    and carries the whole theme's set-up, which these two partials do not use.
-    """
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(list(template_dirs)),
-                             autoescape=True, trim_blocks=True, lstrip_blocks=True)
-    env.filters["inline"] = inline
-    env.tests["question"] = lambda node: isinstance(node, Question)
-    return env
 
 
 def render_tool(env: jinja2.Environment, tree: Tree, hb: Words, link: Callable[[str], Link],

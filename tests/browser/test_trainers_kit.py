@@ -15,14 +15,6 @@ from handbook.decision_tree.model import Tree
 from tests.browser.test_decision_tool import expect_step
 from tests.support import DEFAULT, LANGUAGES, ROOT, SITE, mkdocs_config
 
-# What a knowledge check's explanation starts with, per language: right, or not.
-VERDICTS = {
-    "en": ("Right.", "Not quite."),
-    "tr": ("Doğru.", "Tam değil."),
-    "is": ("Rétt.", "Ekki alveg."),
-    "pt": ("Certo.", "Não exatamente."),
-    "kk": ("Дұрыс.", "Толық дұрыс емес."),
-}
 QUOTES = "\"“”„«»"
 # Material's colour for question boxes: green, which would read as "right" on a closed option.
 MATERIAL_QUESTION_GREEN = "rgb(100, 221, 23)"
@@ -129,7 +121,9 @@ def test_a_copy_link_is_announced_again_when_copied_twice(clipboard_page: Page, 
 # Knowledge checks
 
 def check_a_knowledge_check(page: Page, site_url: str, language: str) -> None:
-    right, wrong = VERDICTS[language]
+    # How an explanation starts, right or not, in the language the page is written in (language.yml).
+    written_in = language if SITE.is_translated(language, "understanding") else DEFAULT
+    right, wrong = SITE.language(written_in).knowledge_check
     page.goto(page_url(site_url, language, "understanding") + "#check-your-understanding")
     options = page.locator("h2#check-your-understanding ~ details.question")
     assert options.count() >= 9  # 3 to 5 questions of 3 options

@@ -9,7 +9,7 @@ import re
 import pytest
 from PIL import Image
 
-from handbook.link_preview import IMAGE, SIZE, locale
+from handbook.link_preview import IMAGE, SIZE
 from tests.support import LANGUAGES, PAGES, SITE, Build, mkdocs_config
 
 SITE_URL = mkdocs_config().site_url
@@ -26,8 +26,10 @@ def test_every_page_has_link_preview_tags_in_its_language(build: Build, language
     tags = meta(text)
     source = SITE.source(language, page)
     title = re.search(r"<title>(.*?)</title>", text, re.S).group(1)
-    assert tags["og:url"] == SITE_URL + SITE.page_url(language, page)
-    assert tags["og:locale"] == locale(language) and re.fullmatch(r"[a-z]{2}_[A-Z]{2}", tags["og:locale"])
+    # The address MkDocs itself gives the page (its canonical link), not the handbook's own rule.
+    canonical = re.search(r'<link rel="canonical" href="([^"]+)"', text).group(1)
+    assert tags["og:url"] == canonical
+    assert tags["og:locale"] == SITE.language(language).locale and re.fullmatch(r"[a-z]{2}_[A-Z]{2}", tags["og:locale"])
     assert tags["og:type"] == ("website" if page == "index" else "article")
     assert tags["og:title"] and html.unescape(title).startswith(tags["og:title"]) or page == "index"
     assert tags["og:description"] == str(source.meta["description"]).strip()
@@ -38,7 +40,7 @@ def test_every_page_has_link_preview_tags_in_its_language(build: Build, language
     names = {lang.locale: lang.site_name for lang in config.plugins["i18n"].config.languages}
     assert tags["og:site_name"] == (names.get(language) or config.site_name)
     others = re.findall(r'<meta property="og:locale:alternate" content="([^"]+)"', text)
-    assert sorted(others) == sorted(locale(other) for other in LANGUAGES if other != language)
+    assert sorted(others) == sorted(SITE.language(other).locale for other in LANGUAGES if other != language)
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

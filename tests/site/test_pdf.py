@@ -13,23 +13,17 @@ from handbook.pdf import FOLDER, file_names
 from handbook.site import Site
 from tests.support import LANGUAGES, Build, run_build
 
-# Letters each language's text cannot do without: a PDF that lost them (a font without the
-# glyphs, text in the wrong language) fails.
-LETTERS = {
-    "en": "abcdefghijklmnopqrstuvwxyz",
-    "tr": "şğıİçöü",
-    "is": "þðæöáéíóúý",
-    "pt": "ãçõáéíóúâêô",
-    "kk": "әғқңөұүі",  # һ occurs in loanwords only; the text has none today
-}
-# Common words of each language, to tell the text's language apart from the others.
-WORDS = {
-    "en": {"the", "and", "customer"},
-    "tr": {"ve", "bir", "müşteri"},
-    "is": {"og", "að", "viðskiptavin"},
-    "pt": {"o", "que", "cliente"},
-    "kk": {"және", "клиент", "бұл"},
-}
+
+
+def letters(site: Site, language: str) -> str:
+    """Letters the language's text cannot do without (its language.yml): a PDF that lost them
+    (a font without the glyphs, text in the wrong language) fails."""
+    return site.language(language).letters
+
+
+def common_words(site: Site, language: str) -> set[str]:
+    """Common words of a language (its language.yml), to tell the text's language apart."""
+    return set(site.language(language).common_words)
 
 
 @pytest.fixture(scope="module")
@@ -91,12 +85,12 @@ def test_the_pdf_embeds_its_fonts_and_its_text_is_in_its_language(pdf_build: Bui
             fonts[str(font["/BaseFont"])] = any(key in descriptor for key in ("/FontFile", "/FontFile2", "/FontFile3"))
     assert fonts and all(fonts.values()), f"fonts not embedded: {[f for f, e in fonts.items() if not e]}"
     text = "\n".join(page.extract_text() for page in reader.pages)
-    assert not [letter for letter in LETTERS[language] if letter not in text], "letters missing from the text"
+    assert not [letter for letter in letters(site, language) if letter not in text], "letters missing from the text"
     found = words_of(text)
-    assert WORDS[language] <= found
-    for other, words in WORDS.items():
-        if other != language and other != "en":  # English names and addresses appear everywhere
-            assert not words - {"o"} <= found, f"the {language} PDF reads like {other}"
+    assert common_words(site, language) <= found
+    for other in site.languages:
+        if other not in (language, site.default):  # English names and addresses appear everywhere
+            assert not common_words(site, other) - {"o"} <= found, f"the {language} PDF reads like {other}"
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

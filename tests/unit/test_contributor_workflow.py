@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tests.support import LANGUAGES, ROOT
+from tests.support import LANGUAGES, ROOT, SITE
 
 WORKFLOWS = ROOT / ".github" / "workflows"
 
@@ -97,7 +97,7 @@ def test_each_language_team_owns_its_pages_and_translations() -> None:
             owners[path] = teams
     for language in LANGUAGES:
         assert owners[f"/docs/{language}/"] == owners[f"/translations/{language}/"], language
-        assert len(owners[f"/docs/{language}/"]) == 1
+        assert owners[f"/docs/{language}/"] == [SITE.language(language).team], f"{language}: the team of its language.yml"
     assert len({owners[f"/docs/{language}/"][0] for language in LANGUAGES}) == len(LANGUAGES)
 
 

@@ -155,9 +155,18 @@ def test_unquoted_yes_is_explained(tmp_path: Path) -> None:
     assert error.node == "first" and "must be text" in str(error) and 'id: "yes"' in str(error)
 
 
-def test_missing_translation_file(tmp_path: Path) -> None:
-    error = error_of(tmp_path, translation=None)
-    assert error.file == "translations/tr/decision-tree.yml" and "the file is missing" in str(error)
+def test_a_translated_tool_page_needs_the_trees_translation(tmp_path: Path) -> None:
+    site = fixture_project(tmp_path, GOOD, None)
+    (site.docs_dir / "tr").mkdir()
+    (site.docs_dir / "tr" / "decision-tool.md").write_text("# Araç\n\n<!-- decision-tree -->\n", encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        load_trees(site)
+    assert caught.value.file == "translations/tr/decision-tree.yml" and "the file is missing" in str(caught.value)
+
+
+def test_a_language_without_its_tool_page_and_tree_shows_the_default_tree(tmp_path: Path) -> None:
+    trees = load_trees(fixture_project(tmp_path, GOOD, None))
+    assert trees["tr"] == trees["en"]
 
 
 def test_missing_translation_of_a_node(tmp_path: Path) -> None:
