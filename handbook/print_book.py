@@ -24,6 +24,7 @@ import jinja2
 from markupsafe import Markup
 
 from .decision_tree.model import Outcome, Question, Tree
+from .link_preview import LinkPreview
 from .templates import render_document
 
 SEPARATOR = "--"
@@ -62,6 +63,7 @@ class Book:
     tool_url: str
     stylesheet: str  # address of print-book.css relative to the page
     words: dict[str, str]  # the `print` group of ui.yml
+    preview: LinkPreview | None = None  # the page's link-preview tags
 
 
 def nav_pages(nav: object) -> list[str]:

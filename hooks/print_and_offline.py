@@ -25,6 +25,7 @@ from handbook.content import first_section_line, headings
 from handbook.decision_tree.load import is_translated
 from handbook.downloads import CARD_PAGE, PRINT_PAGE
 from handbook.print_book import ANGRY_SECTION, TOOL_PAGE, Book, Chapter, nav_pages, render_book, render_card
+from handbook.link_preview import link_preview
 from handbook.site import Site
 from handbook.words import Words
 
@@ -41,7 +42,8 @@ def book(config: MkDocsConfig, site: Site, language: str, page: str) -> Book:
                 home_url=root_url + site.root(language),
                 tool_url=root_url + site.page_url(language, TOOL_PAGE),
                 stylesheet=posixpath.relpath(STYLESHEET, site.page_url(language, page)),
-                words=words_of(config, language).group("print"))
+                words=words_of(config, language).group("print"),
+                preview=link_preview(site, root_url, language, page))
 
 
 def words_of(config: MkDocsConfig, language: str) -> Words:
