@@ -50,6 +50,7 @@ ORDER: dict[str, int] = {
     "decision tool": 0,  # renders the tool into its page
     "tree notices": -10,  # after the tool's steps exist, before the pages are collected
     "collect pages": -50,  # after the tool's overview is in its page: the print page shows it
+    "paper on the web": -60,  # answer keys and handout links: after collecting, the print page has its own
     # on_post_build, outer build only
     "after all languages": -200,  # after i18n (-100) has built every language; the search split
     "paper and offline": -250,  # after everything else: the offline lists must see the final site

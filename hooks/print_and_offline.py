@@ -24,7 +24,8 @@ from handbook.build import all_words, collected, handbook, order, tree_templates
 from handbook.content import first_section_line, headings
 from handbook.decision_tree.load import is_translated
 from handbook.downloads import CARD_PAGE, PRINT_PAGE
-from handbook.print_book import ANGRY_SECTION, TOOL_PAGE, Book, Chapter, nav_pages, render_book, render_card
+from handbook.print_book import (ANGRY_SECTION, SCENARIOS_PAGE, TOOL_PAGE, Book, Chapter, handouts_page, nav_pages,
+                                 render_book, render_card, render_handouts, scenario_handouts)
 from handbook.link_preview import link_preview
 from handbook.site import Site
 from handbook.words import Words
@@ -93,6 +94,14 @@ def write_paper_pages(config: MkDocsConfig, site: Site, language: str) -> None:
         target = folder / page / "index.html"
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")
+    for chapter in chapters:
+        if chapter.name == SCENARIOS_PAGE:
+            for scenario in scenario_handouts(chapter):
+                page = handouts_page(scenario.id)
+                target = site.built_file(Path(config.site_dir), language, page)
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_text(render_handouts(env, book(config, site, language, page), scenario,
+                                                  f"{chapter.url}#{scenario.id}"), encoding="utf-8")
 
 
 @order("paper and offline")
