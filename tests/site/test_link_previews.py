@@ -68,11 +68,14 @@ def test_the_print_page_and_the_quick_card_have_link_preview_tags(build: Build, 
 
 
 def test_every_page_of_the_site_has_link_previews(build: Build) -> None:
-    """Every page a reader can share: the pages of every language, the print pages and the
-    quick cards (not the 404 pages, nor the /en/ addresses that forward to the English pages)."""
+    """Every page a reader can share: the pages of every language, the print pages, the quick
+    cards and the scenarios' handouts (not the 404 pages, nor the /en/ addresses that forward to
+    the English pages)."""
     pages = [file for file in build.site.rglob("*.html")
              if file.name != "404.html" and file.relative_to(build.site).parts[0] != "en"]
-    assert len(pages) == len(LANGUAGES) * (len(PAGES) + len(PAPER))
+    handouts = [file for file in pages if "handouts" in file.relative_to(build.site).parts]
+    assert len(pages) - len(handouts) == len(LANGUAGES) * (len(PAGES) + len(PAPER))
+    assert len(handouts) >= len(LANGUAGES) * 10
     without = [str(file.relative_to(build.site)) for file in pages
                if 'property="og:title"' not in file.read_text(encoding="utf-8")]
     assert without == [], f"{len(pages) - len(without)} of {len(pages)} pages have link previews"
