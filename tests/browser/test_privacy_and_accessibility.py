@@ -27,8 +27,9 @@ def test_no_page_in_any_language_requests_another_host(context: BrowserContext, 
 
 
 # Every kind of page: the home page, a chapter, the phrasebook, the decision tool after an
-# answer, its overview, the print page and the quick card.
-KINDS = ["index", "listening", "phrasebook", "decision-tool", "decision-tool-overview", "print", "quick-card"]
+# answer, its overview, the print page, the quick card and a scenario's handouts.
+KINDS = ["index", "listening", "phrasebook", "decision-tool", "decision-tool-overview", "print", "quick-card",
+         "handouts/angry-caller"]
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
