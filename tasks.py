@@ -39,11 +39,12 @@ def run(*command: str) -> int:
 
 
 def main(argv: list[str]) -> int:
-    if not argv or argv[0] not in {"serve", "test", "build", "pdf", "benchmark", "translations"}:
+    if not argv or argv[0] not in {"serve", "test", "build", "pdf", "benchmark", "translations", "new-language"}:
         print(__doc__)
         print("Other commands: build (the static site into site/; add --pdf for the PDFs too),")
         print("pdf (the same as build --pdf), benchmark (build and size figures),")
-        print("translations [LANG] (what is outdated in each language; --help for confirming).")
+        print("translations [LANG] (what is outdated in each language; --help for confirming),")
+        print("new-language CODE --name NAME (start a new language; CONTRIBUTING.md, \"Add a language\").")
         return 2
     ensure_environment()
     command, rest = argv[0], argv[1:]
@@ -54,6 +55,8 @@ def main(argv: list[str]) -> int:
         return run("-m", "mkdocs", "serve", "--dev-addr", "127.0.0.1:8000", "--watch", "handbook", *rest)
     if command == "translations":
         return run("-m", "handbook.translations", *rest)
+    if command == "new-language":
+        return run("-m", "handbook.new_language", *rest)
     if command == "pdf" or (command == "build" and "--pdf" in rest):
         os.environ["HANDBOOK_PDF"] = "1"  # hooks/print_and_offline.py then renders every language's PDFs
         rest = [option for option in rest if option != "--pdf"]

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from typing import TypeVar
 
 import jinja2
+import jinja2.bccache
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -164,6 +165,29 @@ def freshness(config: MkDocsConfig) -> Freshness:
 def tree_templates(config: MkDocsConfig) -> jinja2.Environment:
     """The Jinja environment every handbook partial is rendered with (handbook/templates.py)."""
     return environment(config.theme.dirs)
+
+
+class MemoryBytecodeCache(jinja2.BytecodeCache):
+    """Jinja's compiled templates, kept in memory (Jinja checks each against its source), and
+    the listing of the theme's folders by folders."""
+
+    def __init__(self) -> None:
+        self.compiled: dict[str, bytes] = {}
+        self.listings: dict[tuple, list[str]] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self.compiled:
+            bucket.bytecode_from_string(self.compiled[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+@once_per_build
+def template_cache(config: MkDocsConfig) -> MemoryBytecodeCache:
+    """The theme's compiled templates and folder listing, shared by every language's build
+    (hooks/template_cache.py)."""
+    return MemoryBytecodeCache()
 
 
 def rendered_404(config: MkDocsConfig) -> dict[str, str]:

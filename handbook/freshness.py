@@ -196,11 +196,8 @@ def load_state(site: Site, language: str, english: list[Section] | None = None) 
 
 
 def _redirects(site: Site) -> dict[str, str]:
-    """Moved section ids, "page#old" -> "page#new" (data/published-ids.yml, checked by its own hook)."""
-    try:
-        redirects = load_published(site.project_dir).redirects
-    except DataError:
-        return {}
+    """Moved section ids, "page#old" -> "page#new" (data/published-ids.yml; a mistake in it is its DataError)."""
+    redirects = load_published(site.project_dir).redirects
     resolved = {}
     for old, new in redirects.items():
         for _ in range(10):  # a chain of moves ends where the section is now

@@ -20,6 +20,7 @@ from .source import DataError, YamlSource, read_yaml
 
 PHRASEBOOK_FILE = "data/phrasebook.yml"
 PAGE = "phrasebook"
+_LINK_TEXT = re.compile(r"[\[\]\\]")
 _ENTRY = re.compile(r"^([a-z0-9-]+)#([A-Za-z0-9_-]+)(?: \(box (\d+)\))?$")
 
 
@@ -117,7 +118,8 @@ def fill(page_markdown: str, situations: Situations, boxes_of: Callable[[str], M
             chosen = [found[entry.box - 1]] if entry.box and entry.box <= len(found) else \
                 ([] if entry.box else found)
             for box in chosen:
-                out.extend(["", box, "", f"→ [{title_of(entry.page, entry.section)}]({entry.page}.md#{entry.section})"])
+                title = _LINK_TEXT.sub(r"\\\g<0>", title_of(entry.page, entry.section))  # brackets stay text
+                out.extend(["", box, "", f"→ [{title}]({entry.page}.md#{entry.section})"])
         out.append("")
 
     starts = {h.line: h.id for h in headings(page_markdown) if h.level == 2 and h.id}

@@ -74,6 +74,29 @@ class Label:
     section_lang: str | None
 
 
+def row_labels(english: list[Section], own: list[Status], reader: str, default: str,
+               href_of: Callable[[str], str]) -> Callable[[Section], Label]:
+    """How the status page in `reader`'s language names each row: page and section titles in the
+    reader's language where they are translated (`own`: the reader's statuses, none for the
+    default language), else the English ones, marked as English. `href_of(page)`: the page's
+    address from the status page."""
+    mine = {status.section.key: status for status in own}
+    english_titles = {section.page: section.title for section in english if section.id == INTRO}
+
+    def label(section: Section) -> Label:
+        href = href_of(section.page)
+        status, intro = mine.get(section.key), mine.get(f"{section.page}#{INTRO}")
+        translated = reader == default or (status is not None and status.state != "missing")
+        page_translated = reader == default or (intro is not None and intro.state != "missing")
+        title = status.title if status and translated else section.title
+        page_title = intro.title if intro and intro.state != "missing" else english_titles.get(section.page, section.page)
+        anchor = "" if section.id == INTRO else f"#{section.id}"
+        return Label(href, page_title, None if page_translated else default,
+                     href + anchor, title or section.id, None if translated else default)
+
+    return label
+
+
 def change_href(change: Change, section: Section, repo: str) -> str:
     """The English change in the repository: its commit, else the file's history."""
     return f"{repo}/commit/{change.commit}" if change.commit else f"{repo}/commits/main/{section.file}"

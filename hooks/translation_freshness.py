@@ -22,7 +22,7 @@ from mkdocs.utils import get_relative_url
 from handbook import build
 from handbook.freshness import INTRO, STATUS_PAGE, TREE_PAGE, Section
 from handbook.site import Site
-from handbook.translation_status import Label, add_notices, add_tree_notices, notice, status_table
+from handbook.translation_status import add_notices, add_tree_notices, notice, row_labels, status_table
 
 MARKER = "<!-- translation-status -->"
 
@@ -70,22 +70,9 @@ def _status_page(page: Page, config: MkDocsConfig, site: Site) -> str:
     names = {entry.locale: entry.name for entry in config.plugins["i18n"].config.languages}
     shown = [language for language in site.languages if language != site.default] if reader == site.default else [reader]
     columns = [(language, names.get(language, language), state.statuses(language)) for language in shown]
-    # Titles in the reader's language: its own statuses know them, the English ones for English.
-    own = {s.section.key: s for s in (columns[0][2] if reader != site.default else [])}
-    page_titles = {s.page: s.title for s in state.english if s.id == INTRO}
-
-    def labels(section: Section) -> Label:
-        href = get_relative_url(site.page_url(reader, section.page), page.url)
-        mine = own.get(section.key)
-        translated = reader == site.default or (mine is not None and mine.state != "missing")
-        title = mine.title if mine and translated else section.title
-        intro = own.get(f"{section.page}#{INTRO}")
-        page_translated = reader == site.default or bool(intro and intro.state != "missing")
-        page_title = intro.title if intro and intro.state != "missing" else page_titles.get(section.page, section.page)
-        anchor = "" if section.id == INTRO else f"#{section.id}"
-        return Label(href, page_title, None if page_translated else site.default,
-                     href + anchor, title or section.id, None if translated else site.default)
-
+    own = columns[0][2] if reader != site.default else []
+    labels = row_labels(state.english, own, reader, site.default,
+                        lambda name: get_relative_url(site.page_url(reader, name), page.url))
     repo = (config.repo_url or "").rstrip("/")
     return status_table(build.tree_templates(config), state.english, columns, labels, reader, words, state.history.change, repo)
 

@@ -8,14 +8,20 @@ import shutil
 import time
 from pathlib import Path
 
+import yaml
 from playwright.sync_api import Browser, expect
 
 from tests.browser.search_helpers import search
 from handbook import offline
 from handbook.site import Site
-from tests.support import Build, serve
+from tests.support import ROOT, Build, serve
 
 LANGUAGE = "kk"
+
+
+def words(language: str) -> dict[str, str]:
+    """The offline control's interface words in a language, as translations/<language>/ui.yml has them."""
+    return yaml.safe_load((ROOT / "translations" / language / "ui.yml").read_text(encoding="utf-8"))["offline"]
 
 
 def title_of(build: Build, site: Site, page: str) -> str:
@@ -36,10 +42,13 @@ def test_a_saved_language_works_without_a_connection(browser: Browser, build: Bu
         page = context.new_page()
         page.goto(url + site.root(LANGUAGE))
         control = page.locator(".hb-offline button")
-        expect(control).to_have_text(re.compile(r"^Интернетсіз оқу үшін сақтау \(\d+,\d\sМБ\)$"))
+        saving = words(LANGUAGE)
+        units = site.language(LANGUAGE).size_units
+        label = re.escape(saving["save"]).replace(re.escape("{size}"), rf"\d+[.,]\d\s{re.escape(units[1])}")
+        expect(control).to_have_text(re.compile(f"^{label}$"))
         control.click()
         expect(page.locator(".hb-offline")).to_have_attribute("data-state", "saved", timeout=60_000)
-        expect(page.locator(".hb-offline__status")).to_contain_text("Осы құрылғыға сақталды")
+        expect(page.locator(".hb-offline__status")).to_contain_text(saving["saved"])
         page.evaluate("navigator.serviceWorker.ready.then(() => true)")
         page.reload()  # now under the worker; the control remembers the saved copy
         page.wait_for_function("navigator.serviceWorker.controller !== null")
@@ -52,7 +61,7 @@ def test_a_saved_language_works_without_a_connection(browser: Browser, build: Bu
         page.goto(url + site.page_url(LANGUAGE, "listening"))
         expect(page.locator("article h1")).to_contain_text(title_of(build, site, "listening"))
         page.goto(url + site.page_url(LANGUAGE, "how-to-fire"))
-        results = search(page, "клиент")
+        results = search(page, site.language(LANGUAGE).search_word)
         assert results, "search found nothing offline"
         assert all(f"/{LANGUAGE}/" in result["href"] for result in results)
 

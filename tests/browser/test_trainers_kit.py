@@ -231,7 +231,9 @@ def test_the_report_link_is_prefilled_with_page_language_and_section(page: Page,
 def test_the_report_link_names_no_section_when_the_reader_came_to_the_page_itself(page: Page, site_url: str) -> None:
     page.goto(page_url(site_url, "pt", "facts"))
     _, fields = report_address(page)
-    assert fields["body"].split("\n")[:3] == [f"Página: {published_address('pt', 'facts')}", "Língua: pt", ""]
+    report = words("pt", "report")
+    assert fields["body"].split("\n")[:3] == [
+        f"{report['page']}: {published_address('pt', 'facts')}", f"{report['language']}: pt", ""]
 
 
 def test_the_report_link_works_without_javascript_and_sends_nothing(browser: Browser, site_url: str) -> None:
