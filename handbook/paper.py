@@ -5,9 +5,10 @@
   the explanation. On paper the options are printed without their explanations, and the
   explanations become an answer key at the end.
 - Role-play scenarios: each `##` section of the scenarios page has the situation (its first
-  paragraph), the roles (its first list: one item per role, the role's name in bold) and what
-  good handling looks like (its second list). Each scenario prints as handouts: one sheet per
-  role, and one for the observers with the good-handling checklist.
+  paragraph that opens with a bold word, "**Situation.**"), the roles (its first list: one item
+  per role, the role's name in bold) and what good handling looks like (its second list). Each
+  scenario prints as handouts: one sheet per role, and one for the observers with the
+  good-handling checklist.
 
 The pieces are the page's own rendered HTML, kept as markup (`Markup`) for the templates.
 """
@@ -26,7 +27,7 @@ _H2 = re.compile(r'<h2\b[^>]*\sid="([^"]*)"[^>]*>(.*?)</h2>', re.S)
 _HEADERLINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.S)
 _QUESTION = re.compile(r"<p><strong>(.*?)</strong></p>", re.S)
 _OPTION = re.compile(r'<details class="question">\s*<summary>(.*?)</summary>(.*?)</details>', re.S)
-_PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.S)
+_LEAD_PARAGRAPH = re.compile(r"<p>(<strong>.*?)</p>", re.S)  # a paragraph that opens with a bold word
 _LIST = re.compile(r"<ul>(.*?)</ul>", re.S)
 _ITEM = re.compile(r"<li>(.*?)</li>", re.S)
 _LEAD = re.compile(r"^\s*<strong>(.*?)</strong>\s*", re.S)
@@ -92,7 +93,7 @@ def scenarios(content: str) -> list[Scenario]:
     found = []
     for section_id, title, body in sections(content):
         lists = _LIST.findall(body)
-        first = _PARAGRAPH.search(body)
+        first = _LEAD_PARAGRAPH.search(body)
         if len(lists) < 2 or not first:
             continue
         roles = []
