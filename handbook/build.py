@@ -55,6 +55,7 @@ ORDER: dict[str, int] = {
     "decision tool": 0,  # renders the tool into its page
     "tree notices": -10,  # after the tool's steps exist, before the pages are collected
     "collect pages": -50,  # after the tool's overview is in its page: the print page shows it
+    "paper on the web": -60,  # answer keys and handout links: after collecting, the print page has its own
     # on_post_page and on_post_template
     "content security policy": -100,  # after every hook that changes a rendered page
     "policy on templates": 50,  # before hooks/not_found_per_language.py keeps each language's 404 page

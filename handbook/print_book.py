@@ -15,6 +15,7 @@ of the decision tool, with the tool's address, on one A4 page. Both documents ar
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import re
 from dataclasses import dataclass
@@ -23,12 +24,17 @@ from urllib.parse import urljoin, urlsplit
 import jinja2
 from markupsafe import Markup
 
+from . import paper
 from .decision_tree.model import Outcome, Question, Tree
-from .templates import render_document
+from .link_preview import LinkPreview
+from .templates import render, render_document
 
 SEPARATOR = "--"
 TOOL_PAGE = "decision-tool"
 ANGRY_SECTION = "angry-customer-right-now"
+SCENARIOS_PAGE = "scenarios"
+KEY_SECTION = "answer-key"
+HANDOUTS = "handouts"
 CARD_QUESTIONS = 3
 
 _ID = re.compile(r'(\sid=")([^"]*)(")')
@@ -62,6 +68,7 @@ class Book:
     tool_url: str
     stylesheet: str  # address of print-book.css relative to the page
     words: dict[str, str]  # the `print` group of ui.yml
+    preview: LinkPreview | None = None  # the page's link-preview tags
 
 
 def nav_pages(nav: object) -> list[str]:
@@ -133,13 +140,47 @@ def contents(chapters: list[Chapter]) -> list[tuple[str, str, list[tuple[str, st
 
 
 def render_book(env: jinja2.Environment, book: Book, chapters: list[Chapter]) -> str:
-    """The print page: cover, table of contents with page numbers in print, every chapter."""
+    """The print page: cover, table of contents with page numbers in print, every chapter with
+    its knowledge check as questions only, the role-play handouts and the answer key at the end."""
     by_path = {urlsplit(c.url).path: c.name for c in chapters}
+    entries = contents(chapters)
     toc = [{"anchor": chapter_anchor, "title": title, "lang": chapter.lang,
             "sections": [{"anchor": a, "title": t} for a, t in sections]}
-           for chapter, (chapter_anchor, title, sections) in zip(chapters, contents(chapters))]
-    body = [{"anchor": anchor(c.name), "lang": c.lang, "html": Markup(rewrite_chapter(c, by_path))} for c in chapters]
-    return render_document(env, "print-book", book=book, toc=toc, chapters=body)
+           for chapter, (chapter_anchor, title, sections) in zip(chapters, entries)]
+    rewritten = [rewrite_chapter(c, by_path) for c in chapters]
+
+    def option(label: Markup) -> str:
+        return render(env, "quiz-option", label=label)
+
+    body = [{"anchor": anchor(c.name), "lang": c.lang, "html": Markup(paper.without_answers(html, option))}
+            for c, html in zip(chapters, rewritten)]
+    keys = [{"anchor": anchor(c.name, KEY_SECTION), "title": title, "lang": c.lang, "questions": questions}
+            for c, html, (_, title, _) in zip(chapters, rewritten, entries)
+            if (questions := paper.knowledge_checks(html, anchor(c.name, paper.CHECKS_SECTION)))]
+    handouts = [scenario for c, html in zip(chapters, rewritten) if c.name == SCENARIOS_PAGE
+                for scenario in paper.scenarios(html)]
+    words = book.words
+    toc += [{"anchor": appendix, "title": words[word], "lang": None, "sections": []}
+            for appendix, word, present in (("hb-handouts", "handouts_title", handouts), ("hb-answer-key", "answer_key", keys))
+            if present]
+    return render_document(env, "print-book", book=book, toc=toc, chapters=body, handouts=handouts, keys=keys)
+
+
+def handouts_page(scenario_id: str) -> str:
+    """The page name of a scenario's handouts: "handouts/angry-caller"."""
+    return f"{HANDOUTS}/{scenario_id}"
+
+
+def scenario_handouts(chapter: Chapter) -> list[paper.Scenario]:
+    """The role-play scenarios of the scenarios page, with their own ids and absolute links."""
+    prefix = anchor(chapter.name, "")
+    return [dataclasses.replace(scenario, id=scenario.id.removeprefix(prefix))
+            for scenario in paper.scenarios(rewrite_chapter(chapter, {}))]
+
+
+def render_handouts(env: jinja2.Environment, book: Book, scenario: paper.Scenario, scenario_url: str) -> str:
+    """The handouts of one role-play scenario: a page per role and one for the observers."""
+    return render_document(env, "handouts", book=book, scenario=scenario, scenario_url=scenario_url)
 
 
 def section(content: str, section_id: str) -> tuple[str, str]:

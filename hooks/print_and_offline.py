@@ -21,10 +21,12 @@ from mkdocs.structure.pages import Page
 
 from handbook import downloads, offline, pdf
 from handbook.build import all_words, collected, handbook, order, tree_templates, trees, with_csp
-from handbook.content import first_section_line
+from handbook.content import first_section_line, headings
 from handbook.decision_tree.load import is_translated
 from handbook.downloads import CARD_PAGE, PRINT_PAGE
-from handbook.print_book import TOOL_PAGE, Book, Chapter, nav_pages, render_book, render_card
+from handbook.print_book import (ANGRY_SECTION, SCENARIOS_PAGE, TOOL_PAGE, Book, Chapter, handouts_page, nav_pages,
+                                 render_book, render_card, render_handouts, scenario_handouts)
+from handbook.link_preview import link_preview
 from handbook.site import Site
 from handbook.words import Words
 
@@ -41,7 +43,8 @@ def book(config: MkDocsConfig, site: Site, language: str, page: str) -> Book:
                 home_url=root_url + site.root(language),
                 tool_url=root_url + site.page_url(language, TOOL_PAGE),
                 stylesheet=posixpath.relpath(STYLESHEET, site.page_url(language, page)),
-                words=words_of(config, language).group("print"))
+                words=words_of(config, language).group("print"),
+                preview=link_preview(site, root_url, language, page))
 
 
 def words_of(config: MkDocsConfig, language: str) -> Words:
@@ -51,10 +54,14 @@ def words_of(config: MkDocsConfig, language: str) -> Words:
 
 @order("downloads place")
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """The home page gets the place of its downloads block, before its first `##` section."""
+    """The home page gets the place of its downloads block: after "A customer is angry right now",
+    which opens the page (on a phone, what to do and say comes first), or else before its first
+    `##` section."""
     if Path(page.file.src_uri).stem != "index":
         return markdown
-    return downloads.with_marker(markdown, first_section_line(markdown))
+    sections = [h for h in headings(markdown) if h.level == 2]
+    after = [h.line for h, before in zip(sections[1:], sections) if before.id == ANGRY_SECTION]
+    return downloads.with_marker(markdown, after[0] if after else first_section_line(markdown))
 
 
 @order("collect pages")
@@ -87,6 +94,14 @@ def write_paper_pages(config: MkDocsConfig, site: Site, language: str) -> None:
         target = folder / page / "index.html"
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(with_csp(config, text, f"{site.root(language)}{page}/"), encoding="utf-8")
+    for chapter in chapters:
+        if chapter.name == SCENARIOS_PAGE:
+            for scenario in scenario_handouts(chapter):
+                page = handouts_page(scenario.id)
+                target = site.built_file(Path(config.site_dir), language, page)
+                target.parent.mkdir(parents=True, exist_ok=True)
+                text = render_handouts(env, book(config, site, language, page), scenario, f"{chapter.url}#{scenario.id}")
+                target.write_text(with_csp(config, text, site.page_url(language, page)), encoding="utf-8")
 
 
 @order("paper and offline")

@@ -6,7 +6,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import BrowserContext, Page
+from playwright.sync_api import Browser, BrowserContext, expect
 
 from tests.support import LANGUAGES, PAGES, SITE
 
@@ -26,10 +26,28 @@ def test_no_page_in_any_language_requests_another_host(context: BrowserContext, 
     assert outside == []
 
 
+# Every kind of page: the home page, a chapter, the phrasebook, the decision tool after an
+# answer, its overview, the print page, the quick card and a scenario's handouts.
+KINDS = ["index", "listening", "phrasebook", "decision-tool", "decision-tool-overview", "print", "quick-card",
+         "handouts/angry-caller"]
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("language", LANGUAGES)
-@pytest.mark.parametrize("name", ["index", "decision-tool", "decision-tool-overview"])
-def test_axe_finds_no_accessibility_violations(page: Page, site_url: str, language: str, name: str) -> None:
-    page.goto(site_url + SITE.page_url(language, name))
-    results = Axe().run(page)
-    violations = results.response["violations"]
-    assert violations == [], results.generate_report()
+@pytest.mark.parametrize("name", KINDS)
+def test_axe_finds_no_accessibility_violations_in_either_colour_scheme(
+        browser: Browser, site_url: str, language: str, name: str, scheme: str) -> None:
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
+    try:
+        page = context.new_page()
+        page.goto(site_url + SITE.page_url(language, name))
+        if name == "decision-tool":
+            page.locator("#physical-abuse [data-hb-answer='no']").click()
+            expect(page.locator(".hb-tool__answers")).to_be_visible()
+        if page.locator("body[data-md-color-scheme]").count():
+            expected = "slate" if scheme == "dark" else "default"
+            expect(page.locator("body")).to_have_attribute("data-md-color-scheme", expected)
+        results = Axe().run(page)
+        assert results.response["violations"] == [], results.generate_report()
+    finally:
+        context.close()

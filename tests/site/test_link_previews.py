@@ -43,6 +43,44 @@ def test_every_page_has_link_preview_tags_in_its_language(build: Build, language
     assert sorted(others) == sorted(SITE.language(other).locale for other in LANGUAGES if other != language)
 
 
+PAPER = ["print", "quick-card"]
+
+
+@pytest.mark.parametrize("page", PAPER)
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_print_page_and_the_quick_card_have_link_preview_tags(build: Build, language: str, page: str) -> None:
+    text = SITE.built_file(build.site, language, page).read_text(encoding="utf-8")
+    tags = meta(text)
+    address = SITE_URL + SITE.page_url(language, page)
+    assert re.search(r'<link rel="canonical" href="([^"]+)"', text).group(1) == address == tags["og:url"]
+    assert tags["og:locale"] == SITE.language(language).locale
+    assert tags["og:type"] == "article"
+    title = html.unescape(re.search(r"<title>(.*?)</title>", text, re.S).group(1)).strip()
+    assert tags["og:title"] == tags["twitter:title"] == title
+    description = html.unescape(re.search(r'<meta name="description" content="([^"]*)"', text).group(1))
+    assert description and tags["og:description"] == tags["twitter:description"] == description
+    names = {lang.locale: lang.site_name for lang in mkdocs_config().plugins["i18n"].config.languages}
+    assert tags["og:site_name"] == (names.get(language) or mkdocs_config().site_name)
+    assert tags["og:image"] == tags["twitter:image"] == SITE_URL + SITE.root(language) + IMAGE
+    alternates = dict(re.findall(r'<link rel="alternate" href="([^"]+)" hreflang="([^"]+)"', text))
+    assert sorted(alternates.values()) == sorted(LANGUAGES)
+    assert all(href == SITE_URL + SITE.page_url(lang, page) for href, lang in alternates.items())
+
+
+def test_every_page_of_the_site_has_link_previews(build: Build) -> None:
+    """Every page a reader can share: the pages of every language, the print pages, the quick
+    cards and the scenarios' handouts (not the 404 pages, nor the /en/ addresses that forward to
+    the English pages)."""
+    pages = [file for file in build.site.rglob("*.html")
+             if file.name != "404.html" and file.relative_to(build.site).parts[0] != "en"]
+    handouts = [file for file in pages if "handouts" in file.relative_to(build.site).parts]
+    assert len(pages) - len(handouts) == len(LANGUAGES) * (len(PAGES) + len(PAPER))
+    assert len(handouts) >= len(LANGUAGES) * 10
+    without = [str(file.relative_to(build.site)) for file in pages
+               if 'property="og:title"' not in file.read_text(encoding="utf-8")]
+    assert without == [], f"{len(pages) - len(without)} of {len(pages)} pages have link previews"
+
+
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_each_language_has_its_own_preview_picture(build: Build, language: str) -> None:
     picture = SITE.folder(build.site, language) / IMAGE
