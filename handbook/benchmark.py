@@ -38,7 +38,7 @@ from .decision_tree.render import Link, environment, render_tool
 from .site import Site
 from .static_host import serve
 
-TOOL_FILES = ["assets/javascripts/decision-tool.js", "assets/stylesheets/decision-tool.css",
+TOOL_FILES = ["assets/javascripts/decision-logic.js", "assets/javascripts/decision-tool.js", "assets/stylesheets/decision-tool.css",
               "assets/stylesheets/handbook.css", "assets/javascripts/workers/handbook-search.js"]
 SEARCH_WORKER = "assets/javascripts/workers/handbook-search.js"
 

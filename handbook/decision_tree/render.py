@@ -46,6 +46,23 @@ def environment(template_dirs: Sequence[str]) -> jinja2.Environment:
     return env
 
 
+def tool_data(tree: Tree) -> dict:
+    """What the page's script needs besides the page's text: the start, each question's kind,
+    answers and where they lead, the answers of older links, and the rules (ids and conditions)."""
+    questions = {
+        node.id: {"checklist": node.checklist, "several": node.several,
+                  "answers": [[a.id, a.next, a.alone] for a in node.answers]}
+        for node in tree.nodes.values() if isinstance(node, Question)}
+    return {
+        "start": tree.start,
+        "outcomes": [node.id for node in tree.nodes.values() if isinstance(node, Outcome)],
+        "questions": questions,
+        "old": [[[f"{q}={a}" for q, a in old.when], [f"{q}={a}" for q, a in old.means]] for old in tree.old_answers],
+        "rules": [{"id": rule.id, "outcome": rule.outcome, "when": [[q, list(a)] for q, a in rule.when]}
+                  for rule in tree.rules],
+    }
+
+
 def render_tool(env: jinja2.Environment, tree: Tree, hb: Words, link: Callable[[str], Link],
                 overview_href: str, version: str = "") -> str:
     """The interactive tool: every question and outcome as a section of its own; `version`
@@ -53,7 +70,7 @@ def render_tool(env: jinja2.Environment, tree: Tree, hb: Words, link: Callable[[
     links = {node.id: [link(target) for target in node.read]
              for node in tree.nodes.values() if isinstance(node, Outcome)}
     return env.get_template("partials/decision-tool.html").render(
-        tree=tree, hb=hb, links=links, overview_href=overview_href, version=version)
+        tree=tree, hb=hb, links=links, overview_href=overview_href, version=version, data=tool_data(tree))
 
 
 def reading_order(tree: Tree) -> list[Question | Outcome]:
@@ -67,6 +84,8 @@ def reading_order(tree: Tree) -> list[Question | Outcome]:
             order[node.id] = node
             if isinstance(node, Question):
                 queue.extend(a.next for a in node.answers)
+                if node.several:
+                    queue.append(node.several)
     return sorted(order.values(), key=lambda node: not isinstance(node, Question))
 
 

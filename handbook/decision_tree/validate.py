@@ -98,6 +98,13 @@ def check_schema(source: YamlSource, schema_path: Path) -> None:
     raise DataError(source.file, source.line(*path), problem, fix, node)
 
 
+def targets(node: Question | Outcome) -> list[str]:
+    """The nodes a node leads to: each answer's, then a checklist's 'several'."""
+    if not isinstance(node, Question):
+        return []
+    return [a.next for a in node.answers] + ([node.several] if node.several else [])
+
+
 def _reachable(tree: Tree) -> list[str]:
     """The nodes reachable from the start, depth first in answer order."""
     seen: dict[str, None] = {}
@@ -108,8 +115,7 @@ def _reachable(tree: Tree) -> list[str]:
             continue
         seen[node_id] = None
         node = tree.nodes[node_id]
-        if isinstance(node, Question):
-            stack.extend(reversed([a.next for a in node.answers]))
+        stack.extend(reversed(targets(node)))
     return list(seen)
 
 
@@ -120,9 +126,8 @@ def _leads_to_outcome(tree: Tree) -> set[str]:
     # outcomes, once over every answer.
     leads_here: dict[str, list[str]] = {}
     for node in tree.nodes.values():
-        if isinstance(node, Question):
-            for answer in node.answers:
-                leads_here.setdefault(answer.next, []).append(node.id)
+        for target in targets(node):
+            leads_here.setdefault(target, []).append(node.id)
     good = {node_id for node_id, node in tree.nodes.items() if isinstance(node, Outcome)}
     queue = deque(good)
     while queue:
@@ -149,11 +154,10 @@ def _find_cycle(tree: Tree) -> list[str] | None:
                 continue
             on_path[node_id] = len(path)
             path.append(node_id)
-        node = tree.nodes[node_id]
-        answers = node.answers if isinstance(node, Question) else ()
-        if index < len(answers):
+        onward = targets(tree.nodes[node_id])
+        if index < len(onward):
             stack.append((node_id, index + 1))
-            stack.append((answers[index].next, 0))
+            stack.append((onward[index], 0))
         else:
             done.add(node_id)
             del on_path[node_id]
@@ -181,6 +185,13 @@ def check_graph(tree: Tree, source: YamlSource) -> None:
                     raise node_error(file, source.line("nodes", node.id, "answers", i, "next"), node.id,
                                     f"the answer '{answer.id}' leads to '{answer.next}', but there is no node with that id.",
                                     "correct 'next' to an existing node id, or add the missing node.")
+                if answer.alone and not node.checklist:
+                    raise node_error(file, source.line("nodes", node.id, "answers", i, "alone"), node.id,
+                                     "'alone' is only for a checklist's 'none of these' answer.",
+                                     "remove 'alone', or make the question 'type: checklist'.")
+            if node.checklist:
+                _check_checklist(tree, source, node)
+    _check_old_answers(tree, source)
     reachable = _reachable(tree)
     for node_id in tree.nodes:
         if node_id not in reachable:
@@ -198,6 +209,41 @@ def check_graph(tree: Tree, source: YamlSource) -> None:
         raise node_error(file, source.line("nodes", cycle[-2]), cycle[-2],
                         f"the answers go round in a circle: {' -> '.join(cycle)}.",
                         "make one of these answers lead forward to another question or an outcome.")
+
+
+def _check_checklist(tree: Tree, source: YamlSource, node: Question) -> None:
+    """A checklist has two answers or more that can be ticked together, at most one 'alone'
+    answer, and a 'several' that exists."""
+    where = source.line("nodes", node.id)
+    if sum(1 for a in node.answers if not a.alone) < 2:
+        raise node_error(source.file, where, node.id,
+                         "a checklist needs at least two answers that can be ticked together.",
+                         "add answers, or make it 'type: question' with one answer to choose.")
+    alone = [i for i, a in enumerate(node.answers) if a.alone]
+    if len(alone) > 1:
+        raise node_error(source.file, source.line("nodes", node.id, "answers", alone[1]), node.id,
+                         "a checklist has more than one answer marked 'alone'.",
+                         "keep 'alone: true' on the one 'none of these' answer only.")
+    if node.several not in tree.nodes:
+        raise node_error(source.file, source.line("nodes", node.id, "several"), node.id,
+                         f"'several' leads to '{node.several}', but there is no node with that id.",
+                         "set 'several' to the node that two or more ticked answers lead to.")
+
+
+def _check_old_answers(tree: Tree, source: YamlSource) -> None:
+    """Every answer an old link is said to mean is an answer of today's tree."""
+    for i, old in enumerate(tree.old_answers):
+        for j, (question_id, answer_id) in enumerate(old.means):
+            node = tree.nodes.get(question_id)
+            line = source.line("old_answers", i, "means", j)
+            if not isinstance(node, Question):
+                raise node_error(source.file, line, None,
+                                 f"'{question_id}={answer_id}' names the question '{question_id}', which the tree does not have.",
+                                 "name a question of today's tree, as question=answer.")
+            if node.answer(answer_id) is None:
+                raise node_error(source.file, line, question_id,
+                                 f"the question '{question_id}' has no answer '{answer_id}'.",
+                                 f"use one of its answers: {', '.join(a.id for a in node.answers)}.")
 
 
 def _texts(tree: Tree) -> Iterable[tuple[str, tuple, str]]:
