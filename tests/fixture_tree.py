@@ -224,4 +224,5 @@ def chain_words() -> Words:
     """Interface words for rendering a chain (each word is its own key)."""
     return Words("en", "", {"tool." + key: key for key in (
         "question", "outcome", "why", "next_steps", "read_more", "start", "overview_link", "start_again",
-        "print", "note_label", "note_privacy", "copy_note")})
+        "print", "note_label", "note_privacy", "copy_note", "decided_by", "continue", "several",
+        "choose_one_nojs")})

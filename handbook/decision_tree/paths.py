@@ -105,7 +105,7 @@ def resolve(tree: Tree, fragment_text: str) -> State:
     given, understood = _answers(tree, pairs)
     steps: list[tuple[str, tuple[str, ...]]] = []
     current = tree.start
-    problem = None if understood else "path_cut"
+    problem = None if understood else ("path_cut" if given else "unknown_step")
     while isinstance(tree.nodes[current], Question) and current in given:
         question = tree.question(current)
         ticked = tuple(a.id for a in question.answers if a.id in given[current])

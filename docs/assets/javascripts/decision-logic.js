@@ -113,7 +113,7 @@
     var steps = [];
     var walked = Object.create(null);
     var current = data.start;
-    var problem = found.understood ? null : "path_cut";
+    var problem = found.understood ? null : (Object.keys(given).length ? "path_cut" : "unknown_step");
     while (question(data, current) && has(given, current)) {
       var asked = question(data, current);
       var ticked = asked.answers.map(function (a) { return a[0]; })

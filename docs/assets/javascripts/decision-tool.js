@@ -341,7 +341,7 @@
     });
 
     function follow() {
-      var state = parse(location.hash);
+      var state = settle(parse(location.hash));
       if (state === null) {
         // Another part of the page (skip link, permalink): keep the answers, and the address
         // that holds them, so reloading or switching language keeps them too.
@@ -351,8 +351,18 @@
       render(state, true);
     }
 
+    /* On an outcome, answers kept for questions this path did not ask have done their work: the
+       address keeps only the path, the one the record shows. */
+    function settle(state) {
+      if (state && !nodes[state.current].question && Object.keys(state.kept).length) {
+        history.replaceState(history.state, "", "#" + serialize(state.steps));
+        state.kept = {};
+      }
+      return state;
+    }
+
     window.addEventListener("hashchange", follow);
-    var first = parse(location.hash);
+    var first = settle(parse(location.hash));
     render(first || Logic.resolve(data, ""), false);
     // A link to a step: once the page has settled, put the reader on that step's question.
     if (first && location.hash.length > 1) window.setTimeout(function () { focusStep(first); }, 0);
