@@ -12,6 +12,7 @@ import yaml
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from handbook.decision_tree.model import Tree
+from handbook.decision_tree.paths import resolve
 from tests.browser.test_decision_tool import expect_step
 from tests.support import DEFAULT, LANGUAGES, ROOT, SITE, mkdocs_config
 
@@ -174,13 +175,10 @@ def test_a_closed_option_does_not_look_right_or_wrong(page: Page, site_url: str)
 # The scenarios' links into the decision tool
 
 def node_at(tree: Tree, fragment: str) -> str:
-    """The step a tool path shows: where the last answer of "q=a/q=a" leads."""
-    node = tree.start
-    for pair in fragment.split("/"):
-        question, _, answer = pair.partition("=")
-        assert question == node, f"{fragment}: {question} is not the step reached ({node})"
-        node = next(a.next for a in tree.question(question).answers if a.id == answer)
-    return node
+    """The step a tool address opens (handbook/decision_tree/paths.py), which must be understood."""
+    state = resolve(tree, fragment)
+    assert state.problem is None, f"{fragment}: {state.problem}"
+    return state.current
 
 
 def scenario_tool_paths(language: str) -> list[str]:

@@ -18,42 +18,11 @@ from handbook.decision_tree.paths import all_paths, fragment, opens_a_step, reso
 from handbook.decision_tree.rules import RULES_FILE, deciding, decisive_answers
 from handbook.site import Site
 from handbook.source import DataError
+from tests.fixture_tree import RULES as FIXTURE_RULES
 from tests.fixture_tree import TREE, fixture_project
 from tests.support import LANGUAGES, ROOT
 
 RED_FLAGS = "red-flags"
-
-# Rules for the fixture tree: first=yes and second=yes end it, second=once sets limits,
-# third decides the rest.
-FIXTURE_RULES = """\
-rules:
-  - id: abuse
-    when: {first: "yes"}
-    outcome: end-now
-    source: how-to-fire#the-five-steps
-    says: Abuse ends it.
-  - id: rude-often
-    when: {second: "yes"}
-    outcome: end-now
-    source: how-to-fire#the-five-steps
-    says: Rudeness again and again ends it.
-  - id: rude-once
-    when: {second: once}
-    outcome: set-limits
-    source: how-to-fire#the-five-steps
-    says: Once, set limits.
-  - id: lies
-    when: {third: "yes"}
-    outcome: let-go
-    source: how-to-fire#the-five-steps
-    says: A liar goes.
-  - id: fine
-    when: {third: "no"}
-    outcome: keep
-    source: listening#listen-without-interrupting
-    says: Nothing wrong.
-"""
-
 
 def project_with_rules(folder: Path, rules: str = FIXTURE_RULES, tree: str = TREE) -> Site:
     site = fixture_project(folder, tree)
