@@ -46,6 +46,22 @@ def decisive_answers(rule: Rule, answers: dict[str, tuple[str, ...]]) -> list[tu
     return result
 
 
+def reasons(rules: tuple[Rule, ...], steps: list[tuple[str, tuple[str, ...]]]) -> list[tuple[str, tuple[str, ...]]]:
+    """Every answer that decided the outcome: the decisive answers of each rule that holds and
+    leads where the deciding rule does, per question in the order asked."""
+    answers = dict(steps)
+    first = deciding(rules, answers)
+    if first is None:
+        return []
+    merged: dict[str, set[str]] = {}
+    for rule in rules:
+        if rule.outcome == first.outcome and holds(rule, answers):
+            for question, given in decisive_answers(rule, answers):
+                merged.setdefault(question, set()).update(given)
+    return [(question, tuple(a for a in given if a in merged[question]))
+            for question, given in steps if merged.get(question)]
+
+
 def _fail(source: YamlSource, path: tuple, problem: str, fix: str) -> DataError:
     return node_error(source.file, source.line(*path), None, problem, fix)
 

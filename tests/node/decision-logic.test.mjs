@@ -77,3 +77,10 @@ test("the first rule whose conditions hold decides, and names the answers that d
   const flags = [["first", ["hit", "lie"]]];
   assert.deepEqual(Logic.decisive(Logic.deciding(data.rules, flags), flags), [["first", ["hit", "lie"]]]);
 });
+
+test("every rule that holds for the same outcome gives its answers as reasons", () => {
+  const rules = data.rules.concat([{ id: "also", outcome: "end-now", when: [["first", ["none"]]] }]);
+  assert.deepEqual(Logic.reasons(rules, [["first", ["hit", "lie"]]]), [["first", ["hit", "lie"]]]);
+  assert.deepEqual(Logic.reasons(data.rules, [["first", ["none"]], ["second", ["no"]]]), [["second", ["no"]]]);
+  assert.deepEqual(Logic.reasons(data.rules, []), []);
+});

@@ -14,7 +14,7 @@ import pytest
 from handbook.decision_tree.model import Tree
 from handbook.decision_tree.paths import all_paths, fragment, resolve
 from handbook.decision_tree.render import tool_data
-from handbook.decision_tree.rules import deciding, decisive_answers
+from handbook.decision_tree.rules import deciding, decisive_answers, reasons
 from handbook.site import Site
 from tests.support import ROOT
 from tests.unit.test_decision_tree_rules import PUBLISHED
@@ -73,8 +73,16 @@ def test_the_browser_reads_every_address_as_the_build_does(trees: dict[str, Tree
             "steps": [[q, list(a)] for q, a in state.steps], "current": state.current, "problem": state.problem,
             "kept": {q: list(a) for q, a in state.kept.items()}, "rule": rule.id if rule else None,
             "decisive": [[q, list(a)] for q, a in decisive_answers(rule, answers)] if rule else [],
+            "reasons": [[q, list(a)] for q, a in reasons(tree.rules, list(state.steps))],
         }
         assert {key: seen[key] for key in expected} == expected, seen["fragment"]
+
+
+def test_every_rule_that_holds_for_the_outcome_gives_its_reasons(trees: dict[str, Tree], site: Site) -> None:
+    tree = trees[site.default]
+    steps = list(resolve(tree, "red-flags=lying+legal").steps)
+    assert reasons(tree.rules, steps) == [("red-flags", ("lying", "legal"))]
+    assert deciding(tree.rules, dict(steps)).id == "red-flag"
 
 
 @pytest.mark.parametrize("fragment_text", ["red-flags=none/payment=owed", "payment=owed/red-flags=none"])

@@ -160,5 +160,26 @@
     });
   }
 
-  return { parse: parse, format: format, route: route, resolve: resolve, deciding: deciding, decisive: decisive };
+  /* Every answer that decided the outcome: the decisive answers of each rule that holds and
+     leads where the deciding rule does, per question in the order asked, each answer once. */
+  function reasons(rules, steps) {
+    var first = deciding(rules, steps);
+    if (!first) return [];
+    var answers = answerMap(steps);
+    var merged = Object.create(null);
+    rules.forEach(function (rule) {
+      if (rule.outcome !== first.outcome || !holds(rule, answers)) return;
+      decisive(rule, steps).forEach(function (item) {
+        if (!merged[item[0]]) merged[item[0]] = [];
+        item[1].forEach(function (a) { add(merged[item[0]], a); });
+      });
+    });
+    return steps.filter(function (step) { return merged[step[0]] && merged[step[0]].length; })
+      .map(function (step) {
+        return [step[0], step[1].filter(function (a) { return merged[step[0]].indexOf(a) >= 0; })];
+      });
+  }
+
+  return { parse: parse, format: format, route: route, resolve: resolve, deciding: deciding, decisive: decisive,
+           reasons: reasons };
 });

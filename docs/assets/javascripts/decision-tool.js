@@ -145,10 +145,7 @@
 
     /* The answers that decided an outcome, by the handbook's rules: [[question title, labels]]. */
     function decidedBy(state) {
-      var rule = Logic.deciding(data.rules, state.steps);
-      if (!rule) return [];
-      return Logic.decisive(rule, state.steps).filter(function (step) { return step[1].length; })
-        .map(function (step) { return [nodes[step[0]].title, labels(step)]; });
+      return Logic.reasons(data.rules, state.steps).map(function (step) { return [nodes[step[0]].title, labels(step)]; });
     }
 
     /* The address of this page with a fragment, for the record. */
