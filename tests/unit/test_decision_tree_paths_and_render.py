@@ -165,3 +165,24 @@ def test_overview_lists_every_node_once_questions_first_and_links_into_the_tool(
 def test_check_tree_command_reports_the_real_tree_valid(capsys, site: Site) -> None:
     assert check_tree_main([]) == 0
     assert f"valid in {len(site.languages)} languages" in capsys.readouterr().out
+
+
+def test_check_tree_reports_every_language_and_every_dead_tool_link_in_one_run(capsys, tmp_path: Path) -> None:
+    from tests.support import copy_project
+
+    project = copy_project(tmp_path / "project")
+    for language, old, new in [("tr", "\nlet-go:\n", "\nlet-goo:\n"), ("kk", "  text: Клиент төлемді", "  txet: Клиент төлемді")]:
+        path = project / "translations" / language / "decision-tree.yml"
+        text = path.read_text(encoding="utf-8")
+        assert old in text
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    page = project / "docs" / "is" / "scenarios.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n[Tólið](decision-tool.md#red-flags=none/payment=maybe)\n",
+                    encoding="utf-8")
+    lines = len(page.read_text(encoding="utf-8").splitlines())
+    assert check_tree_main([], Site.load(project)) == 1
+    out = capsys.readouterr().out
+    assert "translations/tr/decision-tree.yml" in out and "let-goo" in out
+    assert "translations/kk/decision-tree.yml" in out and "txet" in out
+    assert f"docs/is/scenarios.md, line {lines}: the link 'decision-tool.md#red-flags=none/payment=maybe'" in out
+    assert "3 problems found." in out
