@@ -6,12 +6,12 @@ from __future__ import annotations
 import re
 import sys
 
-from .decision_tree.load import load_tree, translate, translation_file
+from .decision_tree.load import load_tree, read_yaml, translate, translation_file
 from .decision_tree.model import Tree
 from .decision_tree.paths import opens_a_step
 from .decision_tree.validate import check_text, check_translation
 from .site import Site
-from .source import DataError, read_yaml
+from .source import DataError
 
 TOOL_LINK = re.compile(r"\]\(decision-tool\.md#([^)\s]+)\)")
 

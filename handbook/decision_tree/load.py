@@ -10,10 +10,10 @@ from pathlib import Path
 from markdown.extensions.toc import slugify
 
 from ..site import Site
-from ..source import DataError, YamlSource, read_yaml
+from ..source import DataError, YamlSource, read_yaml as read_any_yaml
 from .model import Answer, Node, OldAnswers, Outcome, Question, Tree
 from .rules import RULES_FILE, build_rules, check_rules
-from .validate import check_graph, check_links, check_page_ids, check_schema, check_text, check_translation
+from .validate import check_characters, check_graph, check_links, check_page_ids, check_schema, check_text, check_translation
 
 TREE_FILE = "data/decision-tree.yml"
 SCHEMA_FILE = "data/decision-tree.schema.json"
@@ -53,6 +53,18 @@ def taken_ids(site: Site) -> dict[str, str]:
             taken.setdefault(section.id or slugify(section.title, "-"), where)
     taken.pop("", None)  # a heading without Latin letters gets no id of its own
     return taken
+
+
+def read_yaml(root: Path, file: str, missing_fix: str) -> YamlSource:
+    """A file of the tree (tree, rules, translation), refused with the character named if it
+    holds an invisible or direction-changing character or a line break other than LF."""
+    path = root / file
+    if path.exists():
+        try:
+            check_characters(file, path.read_bytes().decode("utf-8"))
+        except UnicodeDecodeError:
+            pass  # read_any_yaml says where the file stops being UTF-8
+    return read_any_yaml(root, file, missing_fix)
 
 
 def translation_file(language: str) -> str:

@@ -15,7 +15,17 @@ import jsonschema
 from .model import Outcome, Question, Tree
 from ..source import DataError, YamlSource
 
-_HTML = re.compile(r"<\s*/?\s*[a-zA-Z!?]|&[a-zA-Z#][a-zA-Z0-9]*;")
+# A tag or an entity as HTML writes them ("<b>", "</p>", "<!--", "&amp;", "&#8238;"); a "<"
+# with a space after it ("a < b") is text. No part can backtrack: linear in the text's length.
+_HTML = re.compile(r"<[a-zA-Z!?]|</[a-zA-Z]|&(?:[a-zA-Z][a-zA-Z0-9]*|#[0-9]+|#[xX][0-9a-fA-F]+);")
+
+# Characters that show nothing or change how the text around them shows: control characters
+# (NUL, BEL...), bidirectional overrides and isolates, zero-width and other format characters,
+# line and paragraph separators, private-use and unassigned code points. Tab and line feed are
+# layout; lone carriage returns and the other line breaks make the file's lines count differently
+# in an editor and in the YAML reader, so they are refused too.
+_ALLOWED_CONTROLS = {"\t", "\n"}
+_REFUSED_CATEGORIES = {"Cc", "Cf", "Zl", "Zp", "Co", "Cs", "Cn"}
 
 
 def node_error(file: str, line: int | None, node: str | None, problem: str, fix: str) -> DataError:
@@ -192,7 +202,7 @@ def check_graph(tree: Tree, source: YamlSource) -> None:
             if node.checklist:
                 _check_checklist(tree, source, node)
     _check_old_answers(tree, source)
-    reachable = _reachable(tree)
+    reachable = dict.fromkeys(_reachable(tree))  # in answer order, looked up in constant time
     for node_id in tree.nodes:
         if node_id not in reachable:
             raise node_error(file, source.line("nodes", node_id), node_id,
@@ -279,6 +289,33 @@ def visible(text: str) -> str:
     return text[start:end]
 
 
+def _refused(char: str) -> bool:
+    if char in _ALLOWED_CONTROLS or char == "\ufeff":  # a byte-order mark is stripped on reading
+        return False
+    return char in _BLANK_LETTERS or unicodedata.category(char) in _REFUSED_CATEGORIES
+
+
+def check_characters(file: str, text: str) -> None:
+    """The file has no invisible, control or direction-changing character and no line break
+    but the line feed: each is named (U+202E RIGHT-TO-LEFT OVERRIDE) at the line an editor
+    shows it on. One pass over the text."""
+    line, column = 1, 0
+    for index, char in enumerate(text):
+        if char == "\n":
+            line, column = line + 1, 0
+            continue
+        column += 1
+        if char == "\r" and text[index + 1:index + 2] == "\n":
+            continue  # Windows line ends are fine
+        if _refused(char):
+            name = unicodedata.name(char, "a control character" if unicodedata.category(char) == "Cc" else "unnamed")
+            raise node_error(file, line, None,
+                             f"column {column} holds U+{ord(char):04X} ({name}), an invisible character that "
+                             "changes or hides the text around it.",
+                             "delete it (in many editors: put the cursor after the character the message names and "
+                             "press Backspace), or retype the line; to break a line, press Enter.")
+
+
 def check_text(tree: Tree, source: YamlSource, prefix: tuple = ("nodes",)) -> None:
     """Every text shows something, has no HTML (the tool shows text as written, with **bold** and
     *italic* only), and the answers of one question can be told apart."""
@@ -293,6 +330,10 @@ def check_text(tree: Tree, source: YamlSource, prefix: tuple = ("nodes",)) -> No
                              "the text contains HTML, which the tool does not allow.",
                              "write plain text; use **bold** or *italic* for emphasis.")
     for node in tree.nodes.values():
+        if isinstance(node, Outcome):
+            _no_repeats(source, prefix, node, "next_steps", node.next_steps)
+            if prefix:
+                _no_repeats(source, prefix, node, "read", node.read)
         if isinstance(node, Question):
             seen: dict[str, str] = {}
             for i, answer in enumerate(node.answers):
@@ -304,6 +345,17 @@ def check_text(tree: Tree, source: YamlSource, prefix: tuple = ("nodes",)) -> No
                                      f"'{visible(answer.label)}', so a reader cannot tell them apart.",
                                      "give every answer of a question its own label.")
                 seen[label] = answer.id
+
+
+def _no_repeats(source: YamlSource, prefix: tuple, node: Outcome, field: str, items: tuple[str, ...]) -> None:
+    """No step or link of an outcome is given twice."""
+    seen: set[str] = set()
+    for i, item in enumerate(items):
+        key = " ".join(visible(item).casefold().split())
+        if key in seen:
+            raise node_error(source.file, source.line(*prefix, node.id, field, i), node.id,
+                             f"'{field}' gives '{visible(item)}' twice.", "remove the repeated item.")
+        seen.add(key)
 
 
 def _field(path: tuple) -> str:
