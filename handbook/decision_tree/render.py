@@ -13,6 +13,7 @@ from markupsafe import Markup, escape
 
 from ..words import Words
 from .model import Outcome, Question, Tree
+from .treemap import tree_map
 
 _STRONG = re.compile(r"\*\*(.+?)\*\*")
 _EM = re.compile(r"\*(.+?)\*")
@@ -70,7 +71,8 @@ def render_tool(env: jinja2.Environment, tree: Tree, hb: Words, link: Callable[[
     links = {node.id: [link(target) for target in node.read]
              for node in tree.nodes.values() if isinstance(node, Outcome)}
     return env.get_template("partials/decision-tool.html").render(
-        tree=tree, hb=hb, links=links, overview_href=overview_href, version=version, data=tool_data(tree))
+        tree=tree, hb=hb, links=links, overview_href=overview_href, version=version, data=tool_data(tree),
+        map=tree_map(tree, hb.t("tool.map")))
 
 
 def reading_order(tree: Tree) -> list[Question | Outcome]:
@@ -92,4 +94,4 @@ def reading_order(tree: Tree) -> list[Question | Outcome]:
 def render_overview(env: jinja2.Environment, tree: Tree, hb: Words, tool_href: str) -> str:
     """An outline of the whole tree: each question once, with where each answer leads."""
     return env.get_template("partials/decision-tree-overview.html").render(
-        tree=tree, order=reading_order(tree), hb=hb, tool_href=tool_href)
+        tree=tree, order=reading_order(tree), hb=hb, tool_href=tool_href, map=tree_map(tree, hb.t("tool.map")))

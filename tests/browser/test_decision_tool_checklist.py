@@ -3,6 +3,8 @@ that decided an outcome."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
@@ -125,3 +127,19 @@ def test_the_tools_buttons_have_aa_contrast_in_both_colour_schemes(browser: Brow
         assert ratios and all(ratio >= 4.5 for _, ratio in ratios), ratios
     finally:
         context.close()
+
+
+def test_the_map_marks_the_readers_path_and_the_overview_shows_it_in_the_page_language(
+        page: Page, site_url: str, trees: dict[str, Tree]) -> None:
+    page.goto(tool_url(site_url, "tr") + "#red-flags=none/payment=owed")
+    expect_step(page, "collect-first")
+    page.locator(".hb-tool__map summary").click()
+    expect(page.locator(".hb-tool__map svg")).to_be_visible()
+    expect(page.locator("[data-hb-map-node].hb-map__node--walked")).to_have_count(2)
+    expect(page.locator("[data-hb-map-node='collect-first']")).to_have_class(re.compile("hb-map__node--current"))
+    expect(page.locator(".hb-map__edge--walked")).to_have_count(2)
+    page.goto(site_url + "tr/decision-tool-overview/")
+    expect(page.locator(".hb-map-figure svg")).to_be_visible()
+    expect(page.locator(".hb-map-figure figcaption")).to_have_text(tool_words("tr")["map"])
+    expect(page.locator(".hb-map-figure [data-hb-map-node='payment'] title")).to_have_text(
+        trees["tr"].question("payment").text)

@@ -186,3 +186,18 @@ def test_check_tree_reports_every_language_and_every_dead_tool_link_in_one_run(c
     assert "translations/kk/decision-tree.yml" in out and "txet" in out
     assert f"docs/is/scenarios.md, line {lines}: the link 'decision-tool.md#red-flags=none/payment=maybe'" in out
     assert "3 problems found." in out
+
+
+def test_the_map_draws_every_node_once_and_every_way_between_them(trees: dict[str, Tree], site: Site) -> None:
+    from handbook.decision_tree.treemap import depths, tree_map
+    from handbook.decision_tree.validate import targets
+
+    tree = trees["kk"]
+    svg = str(tree_map(tree, "Карта <1>"))
+    assert svg.startswith("<svg") and 'aria-label="Карта &lt;1&gt;"' in svg
+    assert re.findall(r'data-hb-map-node="([a-z-]+)"', svg) == list(tree.nodes)
+    edges = set(re.findall(r'data-hb-map-edge="([a-z-]+ [a-z-]+)"', svg))
+    assert edges == {f"{node.id} {target}" for node in tree.nodes.values() for target in targets(node)}
+    assert tree.question("red-flags").text in svg  # the title holds the whole text, in the page's language
+    depth = depths(tree)
+    assert all(depth[target] > depth[node.id] for node in tree.nodes.values() for target in targets(node))

@@ -240,6 +240,24 @@
       box.hidden = !decided.length;
     }
 
+    /* The map of the tree: the reader's way through it so far, and where they are. */
+    function showPath(state) {
+      var walked = Object.create(null);
+      var edges = Object.create(null);
+      state.steps.forEach(function (step, index) {
+        walked[step[0]] = true;
+        edges[step[0] + " " + (index + 1 < state.steps.length ? state.steps[index + 1][0] : state.current)] = true;
+      });
+      Array.prototype.forEach.call(root.querySelectorAll("[data-hb-map-node]"), function (box) {
+        var id = box.getAttribute("data-hb-map-node");
+        box.classList.toggle("hb-map__node--walked", !!walked[id]);
+        box.classList.toggle("hb-map__node--current", id === state.current);
+      });
+      Array.prototype.forEach.call(root.querySelectorAll("[data-hb-map-edge]"), function (line) {
+        line.classList.toggle("hb-map__edge--walked", !!edges[line.getAttribute("data-hb-map-edge")]);
+      });
+    }
+
     /* A checklist on screen: its boxes as the address gives them, the form shown. */
     function showChecklist(current, state) {
       var form = current.checklist;
@@ -259,6 +277,7 @@
         current.answers[id].link.href = "#" + serialize(state.steps.concat([[state.current, [id]]]), state.kept);
       });
       if (current.checklist) showChecklist(current, state);
+      showPath(state);
       renderSummary(state);
       showRecord(state);
       problem.textContent = state.problem ? words[state.problem] : "";
