@@ -194,7 +194,8 @@ def test_a_scenarios_tool_link_opens_the_step_it_names(
     for fragment in paths if language == DEFAULT else paths[:2]:
         page.goto(page_url(site_url, language, "scenarios"))
         page.locator(f'article a[href$="decision-tool/#{fragment}"]').first.click()
-        page.wait_for_url(page_url(site_url, language, "decision-tool") + "#" + fragment)
+        # An outcome's address keeps only the answers on its path (older links are rewritten so).
+        page.wait_for_url(re.compile(re.escape(page_url(site_url, language, "decision-tool") + "#")))
         expect_step(page, node_at(trees[language], fragment))
 
 
