@@ -25,7 +25,7 @@ from .decision_tree.render import inline
 SEPARATOR = "--"
 TOOL_PAGE = "decision-tool"
 ANGRY_SECTION = "angry-customer-right-now"
-CARD_QUESTIONS = 3
+CARD_QUESTIONS = 2
 
 _ID = re.compile(r'(\sid=")([^"]*)(")')
 _LINK = re.compile(r"<a\s([^>]*)>")
