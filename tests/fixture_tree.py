@@ -259,4 +259,4 @@ def chain_words() -> Words:
     return Words("en", "", {"tool." + key: key for key in (
         "question", "outcome", "why", "next_steps", "read_more", "start", "overview_link", "start_again",
         "print", "note_label", "note_privacy", "copy_note", "decided_by", "continue", "several",
-        "choose_one_nojs")})
+        "choose_one_nojs", "map")})
