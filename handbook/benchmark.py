@@ -44,7 +44,7 @@ from .site import Site
 from .static_host import serve
 from .words import Words, load_words
 
-TOOL_FILES = ["assets/javascripts/decision-tool.js", "assets/stylesheets/decision-tool.css",
+TOOL_FILES = ["assets/javascripts/decision-logic.js", "assets/javascripts/decision-tool.js", "assets/stylesheets/decision-tool.css",
               "assets/stylesheets/handbook.css", "assets/javascripts/workers/handbook-search.js"]
 SEARCH_WORKER = "assets/javascripts/workers/handbook-search.js"
 

@@ -35,7 +35,7 @@ ANGRY_SECTION = "angry-customer-right-now"
 SCENARIOS_PAGE = "scenarios"
 KEY_SECTION = "answer-key"
 HANDOUTS = "handouts"
-CARD_QUESTIONS = 3
+CARD_QUESTIONS = 2
 
 _ID = re.compile(r'(\sid=")([^"]*)(")')
 _LINK = re.compile(r"<a\s([^>]*)>")

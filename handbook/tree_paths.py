@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from .decision_tree.load import load_tree
-from .decision_tree.paths import paths_markdown
+from .decision_tree.paths import all_paths, fragment, paths_markdown
+from .decision_tree.rules import deciding
 from .site import Site
 from .source import DataError
 
@@ -11,8 +12,15 @@ PATHS_FILE = "data/decision-tree-paths.md"
 
 
 def current_paths(site: Site) -> str:
-    """The paths file as the tree in data/decision-tree.yml makes it now."""
-    return paths_markdown(load_tree(site))
+    """The paths file as the tree in data/decision-tree.yml makes it now, each path with the
+    rule of data/decision-rules.yml that decides it."""
+    tree = load_tree(site)
+    rules = {}
+    for steps, _ in all_paths(tree):
+        rule = deciding(tree.rules, {question.id: given for question, given in steps})
+        if rule:
+            rules[fragment(steps)] = f"{rule.id}, {rule.source}"
+    return paths_markdown(tree, rules)
 
 
 def main() -> int:

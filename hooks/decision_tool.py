@@ -65,7 +65,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         html = html.replace(TOOL_MARKER, render_tool(
             env, tree, words, lambda target: _link(site, page, target), _href(site, page, OVERVIEW_PAGE),
             tree_version(site)))
-        # Links such as decision-tool.md#physical-abuse=no/mental-abuse=once (trainers' pages) are
+        # Links such as decision-tool.md#red-flags=none/payment=owed (trainers' pages) are
         # checked by MkDocs' own anchor validation: a step that does not exist stops a strict build.
         page.present_anchor_ids = ToolAnchors({*(page.present_anchor_ids or ()), *tree.nodes}, tree)
     if OVERVIEW_MARKER in html:

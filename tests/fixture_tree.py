@@ -132,6 +132,38 @@ keep:
     - Dinleyin.
 """
 
+# Rules for the fixture tree: first=yes and second=yes end it, second=once sets limits,
+# third decides the rest.
+RULES = """\
+rules:
+  - id: abuse
+    when: {first: "yes"}
+    outcome: end-now
+    source: how-to-fire#the-five-steps
+    says: Abuse ends it.
+  - id: rude-often
+    when: {second: "yes"}
+    outcome: end-now
+    source: how-to-fire#the-five-steps
+    says: Rudeness again and again ends it.
+  - id: rude-once
+    when: {second: once}
+    outcome: set-limits
+    source: how-to-fire#the-five-steps
+    says: Once, set limits.
+  - id: lies
+    when: {third: "yes"}
+    outcome: let-go
+    source: how-to-fire#the-five-steps
+    says: A liar goes.
+  - id: fine
+    when: {third: "no"}
+    outcome: keep
+    source: listening#listen-without-interrupting
+    says: Nothing wrong.
+"""
+
+
 PAGES = {
     "how-to-fire": "# How to fire\n\n## The five steps {#the-five-steps}\n\n## Extend goodwill {#extend-goodwill}\n",
     "listening": "---\ntitle: Listening\n---\n\n# Listening\n\n## Listen without interrupting {#listen-without-interrupting}\n",
@@ -173,13 +205,15 @@ def translated(tree_yaml: str, language: str) -> str:
 
 
 def use_fixture_tree(project: Path, site: Site) -> str:
-    """Put the fixture tree, and a translation for every language, into a copy of the project.
+    """Put the fixture tree, its rules, and a translation for every language, into a copy of the project.
     Its 'read' links point at the first sections of the real pages it names."""
-    tree = TREE
+    tree, rules = TREE, RULES
     for link in ("how-to-fire#the-five-steps", "how-to-fire#extend-goodwill", "listening#listen-without-interrupting"):
         page, _, _ = link.partition("#")
         tree = tree.replace(link, f"{page}#{site.section_ids(site.default, page)[0]}")
+        rules = rules.replace(link, f"{page}#{site.section_ids(site.default, page)[0]}")
     (project / "data" / "decision-tree.yml").write_text(tree, encoding="utf-8")
+    (project / "data" / "decision-rules.yml").write_text(rules, encoding="utf-8")
     nodes = set(yaml.safe_load(tree)["nodes"])
     for language in site.languages:
         if language != site.default:
@@ -224,4 +258,5 @@ def chain_words() -> Words:
     """Interface words for rendering a chain (each word is its own key)."""
     return Words("en", "", {"tool." + key: key for key in (
         "question", "outcome", "why", "next_steps", "read_more", "start", "overview_link", "start_again",
-        "print", "note_label", "note_privacy", "copy_note")})
+        "print", "note_label", "note_privacy", "copy_note", "decided_by", "continue", "several",
+        "choose_one_nojs", "map")})

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import re
 from pathlib import Path
@@ -9,9 +10,10 @@ from pathlib import Path
 from markdown.extensions.toc import slugify
 
 from ..site import Site
-from ..source import DataError, YamlSource, read_yaml
-from .model import Answer, Node, Outcome, Question, Tree
-from .validate import check_graph, check_links, check_page_ids, check_schema, check_text, check_translation
+from ..source import DataError, YamlSource, read_yaml as read_any_yaml
+from .model import Answer, Node, OldAnswers, Outcome, Question, Tree
+from .rules import RULES_FILE, build_rules, check_rules
+from .validate import check_characters, check_graph, check_links, check_page_ids, check_schema, check_text, check_translation
 
 TREE_FILE = "data/decision-tree.yml"
 SCHEMA_FILE = "data/decision-tree.schema.json"
@@ -53,6 +55,19 @@ def taken_ids(site: Site) -> dict[str, str]:
     return taken
 
 
+def read_yaml(root: Path, file: str, missing_fix: str, *, text_only: bool = True) -> YamlSource:
+    """A file of the tree (tree, rules, translation), refused with the character named if it
+    holds an invisible or direction-changing character or a line break other than LF; `text_only`
+    as in handbook/source.py (the tree's own text check, check_text, says more about markup)."""
+    path = root / file
+    if path.exists():
+        try:
+            check_characters(file, path.read_bytes().decode("utf-8"))
+        except UnicodeDecodeError:
+            pass  # read_any_yaml says where the file stops being UTF-8
+    return read_any_yaml(root, file, missing_fix, text_only=text_only)
+
+
 def translation_file(language: str) -> str:
     return f"translations/{language}/decision-tree.yml"
 
@@ -61,13 +76,22 @@ def build_tree(source: YamlSource) -> Tree:
     """The tree of a file that has passed the schema check."""
     nodes: dict[str, Node] = {}
     for node_id, raw in source.data["nodes"].items():
-        if raw["type"] == "question":
-            answers = tuple(Answer(a["id"], a["label"], a["next"]) for a in raw["answers"])
-            nodes[node_id] = Question(node_id, raw["text"], raw.get("help"), answers)
-        else:
+        if raw["type"] == "outcome":
             nodes[node_id] = Outcome(node_id, raw["title"], raw["why"],
                                      tuple(raw["next_steps"]), tuple(raw["read"]))
-    return Tree(source.data["start"], nodes)
+        else:
+            answers = tuple(Answer(a["id"], a["label"], a["next"], bool(a.get("alone", False)))
+                            for a in raw["answers"])
+            nodes[node_id] = Question(node_id, raw["text"], raw.get("help"), answers, raw["type"],
+                                      raw.get("several"))
+    old = tuple(OldAnswers(tuple(_pair(p) for p in raw["when"]), tuple(_pair(p) for p in raw["means"]))
+                for raw in source.data.get("old_answers", ()))
+    return Tree(source.data["start"], nodes, old)
+
+
+def _pair(text: str) -> tuple[str, str]:
+    question, _, answer = text.partition("=")
+    return question, answer
 
 
 def translate(tree: Tree, source: YamlSource) -> Tree:
@@ -78,11 +102,12 @@ def translate(tree: Tree, source: YamlSource) -> Tree:
         raw = source.data[node_id]
         if isinstance(node, Question):
             labels = raw["answers"]
-            nodes[node_id] = Question(node_id, raw["text"], raw.get("help"),
-                                      tuple(Answer(a.id, labels[a.id], a.next) for a in node.answers))
+            nodes[node_id] = dataclasses.replace(
+                node, text=raw["text"], help=raw.get("help"),
+                answers=tuple(dataclasses.replace(a, label=labels[a.id]) for a in node.answers))
         else:
             nodes[node_id] = Outcome(node_id, raw["title"], raw["why"], tuple(raw["next_steps"]), node.read)
-    return Tree(tree.start, nodes)
+    return dataclasses.replace(tree, nodes=nodes)
 
 
 def load_tree(site: Site) -> Tree:
@@ -98,8 +123,13 @@ def load_tree(site: Site) -> Tree:
     tree = build_tree(source)
     check_graph(tree, source)
     check_text(tree, source)
-    check_links(tree, source, site.section_ids_by_page(site.default))
+    sections = site.section_ids_by_page(site.default)
+    check_links(tree, source, sections)
     check_page_ids(tree, source, taken_ids(site))
+    if (site.project_dir / RULES_FILE).exists():
+        rules_source = read_yaml(site.project_dir, RULES_FILE, "")
+        tree = dataclasses.replace(tree, rules=build_rules(rules_source, tree, sections))
+        check_rules(tree, tree.rules, rules_source)
     return tree
 
 

@@ -12,6 +12,7 @@ import jinja2
 from ..templates import environment, inline  # noqa: F401  (also imported from here)
 from ..words import Words
 from .model import Outcome, Question, Tree
+from .treemap import tree_map
 
 
 @dataclass(frozen=True)
@@ -21,6 +22,23 @@ class Link:
     page: str
 
 
+def tool_data(tree: Tree) -> dict:
+    """What the page's script needs besides the page's text: the start, each question's kind,
+    answers and where they lead, the answers of older links, and the rules (ids and conditions)."""
+    questions = {
+        node.id: {"checklist": node.checklist, "several": node.several,
+                  "answers": [[a.id, a.next, a.alone] for a in node.answers]}
+        for node in tree.nodes.values() if isinstance(node, Question)}
+    return {
+        "start": tree.start,
+        "outcomes": [node.id for node in tree.nodes.values() if isinstance(node, Outcome)],
+        "questions": questions,
+        "old": [[[f"{q}={a}" for q, a in old.when], [f"{q}={a}" for q, a in old.means]] for old in tree.old_answers],
+        "rules": [{"id": rule.id, "outcome": rule.outcome, "when": [[q, list(a)] for q, a in rule.when]}
+                  for rule in tree.rules],
+    }
+
+
 def render_tool(env: jinja2.Environment, tree: Tree, hb: Words, link: Callable[[str], Link],
                 overview_href: str, version: str = "") -> str:
     """The interactive tool: every question and outcome as a section of its own; `version`
@@ -28,7 +46,8 @@ def render_tool(env: jinja2.Environment, tree: Tree, hb: Words, link: Callable[[
     links = {node.id: [link(target) for target in node.read]
              for node in tree.nodes.values() if isinstance(node, Outcome)}
     return env.get_template("partials/decision-tool.html").render(
-        tree=tree, hb=hb, links=links, overview_href=overview_href, version=version)
+        tree=tree, hb=hb, links=links, overview_href=overview_href, version=version, data=tool_data(tree),
+        map=tree_map(tree, hb.t("tool.map")))
 
 
 def reading_order(tree: Tree) -> list[Question | Outcome]:
@@ -42,10 +61,12 @@ def reading_order(tree: Tree) -> list[Question | Outcome]:
             order[node.id] = node
             if isinstance(node, Question):
                 queue.extend(a.next for a in node.answers)
+                if node.several:
+                    queue.append(node.several)
     return sorted(order.values(), key=lambda node: not isinstance(node, Question))
 
 
 def render_overview(env: jinja2.Environment, tree: Tree, hb: Words, tool_href: str) -> str:
     """An outline of the whole tree: each question once, with where each answer leads."""
     return env.get_template("partials/decision-tree-overview.html").render(
-        tree=tree, order=reading_order(tree), hb=hb, tool_href=tool_href)
+        tree=tree, order=reading_order(tree), hb=hb, tool_href=tool_href, map=tree_map(tree, hb.t("tool.map")))

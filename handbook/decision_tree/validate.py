@@ -15,7 +15,17 @@ import jsonschema
 from .model import Outcome, Question, Tree
 from ..source import DataError, YamlSource
 
-_HTML = re.compile(r"<\s*/?\s*[a-zA-Z!?]|&[a-zA-Z#][a-zA-Z0-9]*;")
+# A tag or an entity as HTML writes them ("<b>", "</p>", "<!--", "&amp;", "&#8238;"); a "<"
+# with a space after it ("a < b") is text. No part can backtrack: linear in the text's length.
+_HTML = re.compile(r"<[a-zA-Z!?]|</[a-zA-Z]|&(?:[a-zA-Z][a-zA-Z0-9]*|#[0-9]+|#[xX][0-9a-fA-F]+);")
+
+# Characters that show nothing or change how the text around them shows: control characters
+# (NUL, BEL...), bidirectional overrides and isolates, zero-width and other format characters,
+# line and paragraph separators, private-use and unassigned code points. Tab and line feed are
+# layout; lone carriage returns and the other line breaks make the file's lines count differently
+# in an editor and in the YAML reader, so they are refused too.
+_ALLOWED_CONTROLS = {"\t", "\n"}
+_REFUSED_CATEGORIES = {"Cc", "Cf", "Zl", "Zp", "Co", "Cs", "Cn"}
 
 
 def node_error(file: str, line: int | None, node: str | None, problem: str, fix: str) -> DataError:
@@ -98,6 +108,13 @@ def check_schema(source: YamlSource, schema_path: Path) -> None:
     raise DataError(source.file, source.line(*path), problem, fix, node)
 
 
+def targets(node: Question | Outcome) -> list[str]:
+    """The nodes a node leads to: each answer's, then a checklist's 'several'."""
+    if not isinstance(node, Question):
+        return []
+    return [a.next for a in node.answers] + ([node.several] if node.several else [])
+
+
 def _reachable(tree: Tree) -> list[str]:
     """The nodes reachable from the start, depth first in answer order."""
     seen: dict[str, None] = {}
@@ -108,8 +125,7 @@ def _reachable(tree: Tree) -> list[str]:
             continue
         seen[node_id] = None
         node = tree.nodes[node_id]
-        if isinstance(node, Question):
-            stack.extend(reversed([a.next for a in node.answers]))
+        stack.extend(reversed(targets(node)))
     return list(seen)
 
 
@@ -120,9 +136,8 @@ def _leads_to_outcome(tree: Tree) -> set[str]:
     # outcomes, once over every answer.
     leads_here: dict[str, list[str]] = {}
     for node in tree.nodes.values():
-        if isinstance(node, Question):
-            for answer in node.answers:
-                leads_here.setdefault(answer.next, []).append(node.id)
+        for target in targets(node):
+            leads_here.setdefault(target, []).append(node.id)
     good = {node_id for node_id, node in tree.nodes.items() if isinstance(node, Outcome)}
     queue = deque(good)
     while queue:
@@ -149,11 +164,10 @@ def _find_cycle(tree: Tree) -> list[str] | None:
                 continue
             on_path[node_id] = len(path)
             path.append(node_id)
-        node = tree.nodes[node_id]
-        answers = node.answers if isinstance(node, Question) else ()
-        if index < len(answers):
+        onward = targets(tree.nodes[node_id])
+        if index < len(onward):
             stack.append((node_id, index + 1))
-            stack.append((answers[index].next, 0))
+            stack.append((onward[index], 0))
         else:
             done.add(node_id)
             del on_path[node_id]
@@ -181,7 +195,14 @@ def check_graph(tree: Tree, source: YamlSource) -> None:
                     raise node_error(file, source.line("nodes", node.id, "answers", i, "next"), node.id,
                                     f"the answer '{answer.id}' leads to '{answer.next}', but there is no node with that id.",
                                     "correct 'next' to an existing node id, or add the missing node.")
-    reachable = _reachable(tree)
+                if answer.alone and not node.checklist:
+                    raise node_error(file, source.line("nodes", node.id, "answers", i, "alone"), node.id,
+                                     "'alone' is only for a checklist's 'none of these' answer.",
+                                     "remove 'alone', or make the question 'type: checklist'.")
+            if node.checklist:
+                _check_checklist(tree, source, node)
+    _check_old_answers(tree, source)
+    reachable = dict.fromkeys(_reachable(tree))  # in answer order, looked up in constant time
     for node_id in tree.nodes:
         if node_id not in reachable:
             raise node_error(file, source.line("nodes", node_id), node_id,
@@ -198,6 +219,41 @@ def check_graph(tree: Tree, source: YamlSource) -> None:
         raise node_error(file, source.line("nodes", cycle[-2]), cycle[-2],
                         f"the answers go round in a circle: {' -> '.join(cycle)}.",
                         "make one of these answers lead forward to another question or an outcome.")
+
+
+def _check_checklist(tree: Tree, source: YamlSource, node: Question) -> None:
+    """A checklist has two answers or more that can be ticked together, at most one 'alone'
+    answer, and a 'several' that exists."""
+    where = source.line("nodes", node.id)
+    if sum(1 for a in node.answers if not a.alone) < 2:
+        raise node_error(source.file, where, node.id,
+                         "a checklist needs at least two answers that can be ticked together.",
+                         "add answers, or make it 'type: question' with one answer to choose.")
+    alone = [i for i, a in enumerate(node.answers) if a.alone]
+    if len(alone) > 1:
+        raise node_error(source.file, source.line("nodes", node.id, "answers", alone[1]), node.id,
+                         "a checklist has more than one answer marked 'alone'.",
+                         "keep 'alone: true' on the one 'none of these' answer only.")
+    if node.several not in tree.nodes:
+        raise node_error(source.file, source.line("nodes", node.id, "several"), node.id,
+                         f"'several' leads to '{node.several}', but there is no node with that id.",
+                         "set 'several' to the node that two or more ticked answers lead to.")
+
+
+def _check_old_answers(tree: Tree, source: YamlSource) -> None:
+    """Every answer an old link is said to mean is an answer of today's tree."""
+    for i, old in enumerate(tree.old_answers):
+        for j, (question_id, answer_id) in enumerate(old.means):
+            node = tree.nodes.get(question_id)
+            line = source.line("old_answers", i, "means", j)
+            if not isinstance(node, Question):
+                raise node_error(source.file, line, None,
+                                 f"'{question_id}={answer_id}' names the question '{question_id}', which the tree does not have.",
+                                 "name a question of today's tree, as question=answer.")
+            if node.answer(answer_id) is None:
+                raise node_error(source.file, line, question_id,
+                                 f"the question '{question_id}' has no answer '{answer_id}'.",
+                                 f"use one of its answers: {', '.join(a.id for a in node.answers)}.")
 
 
 def _texts(tree: Tree) -> Iterable[tuple[str, tuple, str]]:
@@ -233,6 +289,36 @@ def visible(text: str) -> str:
     return text[start:end]
 
 
+def _refused(char: str) -> bool:
+    if char in _ALLOWED_CONTROLS or char == "\ufeff":  # a byte-order mark is stripped on reading
+        return False
+    return char in _BLANK_LETTERS or unicodedata.category(char) in _REFUSED_CATEGORIES
+
+
+def check_characters(file: str, text: str) -> None:
+    """The file has no invisible, control or direction-changing character and no line break
+    but the line feed: each is named (U+202E RIGHT-TO-LEFT OVERRIDE) at the line an editor
+    shows it on. One pass over the text."""
+    plain = text.replace("\r\n", "").replace("\n", "").replace("\t", "").lstrip("\ufeff")
+    if plain.isprintable() and not any(blank in plain for blank in _BLANK_LETTERS):
+        return  # the usual case, checked in C; the loop below finds and names the character
+    line, column = 1, 0
+    for index, char in enumerate(text):
+        if char == "\n":
+            line, column = line + 1, 0
+            continue
+        column += 1
+        if char == "\r" and text[index + 1:index + 2] == "\n":
+            continue  # Windows line ends are fine
+        if _refused(char):
+            name = unicodedata.name(char, "a control character" if unicodedata.category(char) == "Cc" else "unnamed")
+            raise node_error(file, line, None,
+                             f"column {column} holds U+{ord(char):04X} ({name}), an invisible character that "
+                             "changes or hides the text around it.",
+                             "delete it (in many editors: put the cursor after the character the message names and "
+                             "press Backspace), or retype the line; to break a line, press Enter.")
+
+
 def check_text(tree: Tree, source: YamlSource, prefix: tuple = ("nodes",)) -> None:
     """Every text shows something, has no HTML (the tool shows text as written, with **bold** and
     *italic* only), and the answers of one question can be told apart."""
@@ -247,6 +333,10 @@ def check_text(tree: Tree, source: YamlSource, prefix: tuple = ("nodes",)) -> No
                              "the text contains HTML, which the tool does not allow.",
                              "write plain text; use **bold** or *italic* for emphasis.")
     for node in tree.nodes.values():
+        if isinstance(node, Outcome):
+            _no_repeats(source, prefix, node, "next_steps", node.next_steps)
+            if prefix:
+                _no_repeats(source, prefix, node, "read", node.read)
         if isinstance(node, Question):
             seen: dict[str, str] = {}
             for i, answer in enumerate(node.answers):
@@ -258,6 +348,17 @@ def check_text(tree: Tree, source: YamlSource, prefix: tuple = ("nodes",)) -> No
                                      f"'{visible(answer.label)}', so a reader cannot tell them apart.",
                                      "give every answer of a question its own label.")
                 seen[label] = answer.id
+
+
+def _no_repeats(source: YamlSource, prefix: tuple, node: Outcome, field: str, items: tuple[str, ...]) -> None:
+    """No step or link of an outcome is given twice."""
+    seen: set[str] = set()
+    for i, item in enumerate(items):
+        key = " ".join(visible(item).casefold().split())
+        if key in seen:
+            raise node_error(source.file, source.line(*prefix, node.id, field, i), node.id,
+                             f"'{field}' gives '{visible(item)}' twice.", "remove the repeated item.")
+        seen.add(key)
 
 
 def _field(path: tuple) -> str:

@@ -66,7 +66,8 @@ def test_a_saved_language_works_without_a_connection(browser: Browser, build: Bu
         assert all(f"/{LANGUAGE}/" in result["href"] for result in results)
 
         page.goto(url + site.page_url(LANGUAGE, "decision-tool"))
-        page.locator("#physical-abuse a[data-hb-answer='yes']").click()
+        page.locator("#red-flags--violence").check()
+        page.locator("#red-flags .hb-checklist__continue").click()
         expect(page.locator("#end-now")).to_be_visible()
 
         page.goto(url + site.root(LANGUAGE) + "print/")

@@ -17,7 +17,7 @@ import pytest
 from tests.support import DEFAULT, ROOT, copy_project
 
 TREE = Path("data") / "decision-tree.yml"
-BROKEN_FROM, BROKEN_TO = "next: mental-abuse", "next: no-such-node"
+BROKEN_FROM, BROKEN_TO = "next: payment", "next: no-such-node"
 
 
 def free_port() -> int:

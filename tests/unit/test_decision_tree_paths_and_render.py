@@ -78,9 +78,8 @@ def test_every_path_starts_at_the_start_and_ends_in_an_outcome(tree: Tree) -> No
     assert len(paths) == 5
     for steps, outcome in paths:
         assert steps[0][0].id == tree.start
-        for (question, answer), following in zip(steps, steps[1:] + [(outcome, None)]):
-            chosen = next(a for a in question.answers if a.id == answer)
-            assert chosen.next == following[0].id
+        for (question, answers), following in zip(steps, steps[1:] + [(outcome, None)]):
+            assert question.route(frozenset(answers)) == following[0].id
         assert isinstance(outcome, Outcome)
 
 
@@ -166,3 +165,39 @@ def test_overview_lists_every_node_once_questions_first_and_links_into_the_tool(
 def test_check_tree_command_reports_the_real_tree_valid(capsys, site: Site) -> None:
     assert check_tree_main([]) == 0
     assert f"valid in {len(site.languages)} languages" in capsys.readouterr().out
+
+
+def test_check_tree_reports_every_language_and_every_dead_tool_link_in_one_run(capsys, tmp_path: Path) -> None:
+    from tests.support import copy_project
+
+    project = copy_project(tmp_path / "project")
+    for language, old, new in [("tr", "\nlet-go:\n", "\nlet-goo:\n"), ("kk", "  text: Клиент төлемді", "  txet: Клиент төлемді")]:
+        path = project / "translations" / language / "decision-tree.yml"
+        text = path.read_text(encoding="utf-8")
+        assert old in text
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    page = project / "docs" / "is" / "scenarios.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n[Tólið](decision-tool.md#red-flags=none/payment=maybe)\n",
+                    encoding="utf-8")
+    lines = len(page.read_text(encoding="utf-8").splitlines())
+    assert check_tree_main([], Site.load(project)) == 1
+    out = capsys.readouterr().out
+    assert "translations/tr/decision-tree.yml" in out and "let-goo" in out
+    assert "translations/kk/decision-tree.yml" in out and "txet" in out
+    assert f"docs/is/scenarios.md, line {lines}: the link 'decision-tool.md#red-flags=none/payment=maybe'" in out
+    assert "3 problems found." in out
+
+
+def test_the_map_draws_every_node_once_and_every_way_between_them(trees: dict[str, Tree], site: Site) -> None:
+    from handbook.decision_tree.treemap import depths, tree_map
+    from handbook.decision_tree.validate import targets
+
+    tree = trees["kk"]
+    svg = str(tree_map(tree, "Карта <1>"))
+    assert svg.startswith("<svg") and 'aria-label="Карта &lt;1&gt;"' in svg
+    assert re.findall(r'data-hb-map-node="([a-z-]+)"', svg) == list(tree.nodes)
+    edges = set(re.findall(r'data-hb-map-edge="([a-z-]+ [a-z-]+)"', svg))
+    assert edges == {f"{node.id} {target}" for node in tree.nodes.values() for target in targets(node)}
+    assert tree.question("red-flags").text in svg  # the title holds the whole text, in the page's language
+    depth = depths(tree)
+    assert all(depth[target] > depth[node.id] for node in tree.nodes.values() for target in targets(node))

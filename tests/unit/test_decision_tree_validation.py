@@ -84,7 +84,7 @@ def test_yaml_syntax_error_names_the_line(tmp_path: Path) -> None:
 def test_unknown_key_is_named_with_the_allowed_keys(tmp_path: Path) -> None:
     error = error_of(tmp_path, GOOD.replace("    text: Is the client rude?", "    text: Is the client rude?\n    hlep: typo"))
     assert (error.node, error.line) == ("first", 6)
-    assert "unknown key 'hlep'" in str(error) and "allowed here: answers, help, text, type" in str(error)
+    assert "unknown key 'hlep'" in str(error) and "allowed here: answers, help, meaning, text, type" in str(error)
 
 
 def test_missing_required_field_is_named(tmp_path: Path) -> None:
