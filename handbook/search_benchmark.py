@@ -34,6 +34,7 @@ KINDS = ("inflected", "synonym", "misspelling", "question", "plain", "keyboard",
 MATERIAL_LANGUAGES = ["en", "tr", "pt"]
 THROTTLE = 4
 TIMED_QUERIES = 5
+SETTLE = 1500  # ms between the page's load and the first tap, for both engines
 
 
 @dataclass(frozen=True)
@@ -157,7 +158,7 @@ def first_result(browser, url: str, site: Site, language: str, words: list[str],
         if preload:
             page.evaluate("document.querySelector('form[name=search]').dispatchEvent(new FocusEvent('focusin', {bubbles: true}))")
             page.wait_for_load_state("networkidle")
-            page.wait_for_timeout(1500)
+        page.wait_for_timeout(SETTLE)
         page.evaluate(_TIMER)
         page.locator("input.md-search__input").focus()
         page.keyboard.type(word, delay=120)

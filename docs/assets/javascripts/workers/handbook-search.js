@@ -20,8 +20,9 @@ var W = self.handbookWords;
 
 var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
 /* How much a match in a section of this kind counts, against a chapter section (1). */
-var KIND_WEIGHT = { section: 1, page: 0.9, quiz: 0.45, scenario: 0.6, tool: 0.55, overview: 0.4, guide: 0.5 };
+var KIND_WEIGHT = { section: 1, page: 0.9, quiz: 0.3, scenario: 0.6, tool: 0.55, overview: 0.4, guide: 0.5 };
 var TITLE = 4, K1 = 1.2, B = 0.6;
+var MOST = 30;  // pages in a result: more are never read, and each costs time to mark and send
 
 var engine = null;
 
@@ -165,9 +166,14 @@ Engine.prototype.clauses = function (query) {
   var stems = typed.map(function (word) { return W.stem(language, W.fold(word)); });
   for (var i = 0; i < typed.length;) {
     var last = i === typed.length - 1, synonym = null;
+    // a longer word the pages do not have may be an everyday word mistyped ("boundries")
+    var typo = stems[i].length >= 5 && !this.postings.has(stems[i]);
     for (var s = 0; s < this.synonyms.length && !synonym; s++) {
       var from = this.synonyms[s].from;
       if (from.every(function (part, k) { return stems[i + k] === part; })) synonym = this.synonyms[s];
+    }
+    for (s = 0; s < this.synonyms.length && !synonym && typo; s++) {
+      if (this.synonyms[s].from.length === 1 && close(stems[i], this.synonyms[s].from[0], 1)) synonym = this.synonyms[s];
     }
     if (synonym) {
       var span = typed.slice(i, i + synonym.from.length), matches = new Map();
@@ -194,6 +200,14 @@ Engine.prototype.search = function (query) {
   var clauses = this.clauses(query), self = this;
   if (!clauses.length) return { items: [] };
   var scores = new Map(), hits = new Map(), marked = new Set();
+  // A clause counts for coverage as much as its rarest match: a section without "client" may
+  // still answer "bullied by a client", one without "bullied" does not.
+  var rarest = Math.log(1 + this.count), worth = clauses.map(function (clause) {
+    var most = 0;
+    clause.matches.forEach(function (weight, term) { most = Math.max(most, weight * self.idf(term)); });
+    return most || rarest;
+  });
+  var total = worth.reduce(function (a, b) { return a + b; }, 0);
   clauses.forEach(function (clause, c) {
     var best = new Map();
     clause.matches.forEach(function (weight, term) {
@@ -213,7 +227,9 @@ Engine.prototype.search = function (query) {
   });
   var ranked = [];
   scores.forEach(function (score, doc) {
-    var covered = hits.get(doc).size / clauses.length;
+    var covered = 0;
+    hits.get(doc).forEach(function (c) { covered += worth[c]; });
+    covered /= total;
     ranked.push({ doc: doc, score: score * covered * covered * self.weight[doc] });
   });
   ranked.sort(function (a, b) { return b.score - a.score; });
@@ -221,6 +237,7 @@ Engine.prototype.search = function (query) {
   var groups = new Map();
   ranked.forEach(function (entry) {
     var doc = self.docs[entry.doc], page = doc.location.split("#")[0];
+    if (!groups.has(page) && groups.size >= MOST) return;
     var terms = {};
     clauses.forEach(function (clause, c) { terms[clause.word] = hits.get(entry.doc).has(c); });
     var item = {

@@ -67,25 +67,33 @@
   /* Light stemmers: suffixes (folded, longest first) cut from the end, `rounds` times at most,
      never leaving fewer than `min` letters. Kazakh then undoes the consonant alternation of a
      stem before a vowel (себебі -> себеп, тілегі -> тілек, жағы -> жақ). */
-  function sorted(list) { return list.slice().sort(function (a, b) { return b.length - a.length; }); }
+  /* "ly/4": cut "ly" only when at least 4 letters remain ("calmly", not "bully"); "er!": only
+     as the word's last suffix (Turkish "sinirlenir", not "müşteri" from "müşteriler"). */
+  function sorted(list) {
+    return list.map(function (entry) {
+      var parts = entry.replace("!", "").split("/");
+      return { suffix: parts[0], min: parts[1] ? +parts[1] : 0, last: entry.indexOf("!") >= 0 };
+    }).sort(function (a, b) { return b.suffix.length - a.suffix.length; });
+  }
   var STEMMERS = {
-    en: { min: 3, rounds: 1, suffixes: sorted([
+    en: { min: 3, rounds: 1, undouble: true, suffixes: sorted([
       "izations", "isations", "ization", "isation", "ations", "ation", "itions", "ition", "ities", "ity",
       "ments", "ment", "nesses", "ness", "ingly", "ings", "ing", "izing", "ising", "ized", "ised",
-      "izes", "ises", "ize", "ise", "ating", "ated", "ates", "ate", "ied", "ies", "ily", "ly", "ers",
+      "izes", "ises", "ize", "ise", "ied", "ies", "ily", "ly/4", "ers",
       "er", "ed", "es", "s", "ful", "ive", "ives", "ous", "ally", "al", "y", "e", "able", "ably"]) },
-    tr: { min: 3, rounds: 4, suffixes: sorted([
+    tr: { min: 4, rounds: 4, suffixes: sorted([
       "lar", "ler", "lari", "leri", "larin", "lerin", "imiz", "umuz", "iniz", "unuz", "niz", "nuz",
       "siniz", "sunuz", "sin", "sun", "im", "um", "in", "un", "si", "su", "nin", "nun", "dan", "den",
       "tan", "ten", "nda", "nde", "da", "de", "ta", "te", "ya", "ye", "na", "ne", "yi", "yu", "ni", "nu",
       "yla", "yle", "la", "le", "ki", "dir", "dur", "tir", "tur", "di", "du", "ti", "tu", "mis", "mus",
-      "iyor", "uyor", "yor", "mak", "mek", "ma", "me", "mamak", "memek", "ir", "ur", "ar", "er",
+      "iyor", "uyor", "yor", "mak", "mek", "ma", "me", "mamak", "memek", "ir!", "ur!", "ar!", "er!",
+      "an", "en", "yan", "yen",
       "sa", "se", "ken", "arak", "erek", "ince", "unca", "ip", "up", "dik", "duk", "tik", "tuk",
-      "ecek", "acak", "yecek", "yacak", "ca", "ce", "ci", "cu", "lik", "luk", "siz", "suz", "li",
+      "ecek", "acak", "yecek", "yacak", "lik", "luk", "siz", "suz", "li",
       "lu", "i", "u", "a", "e", "mali", "meli", "abil", "ebil", "yin", "yiniz", "in", "iz", "uz",
       "cak", "cek"]) },
     is: { min: 3, rounds: 2, suffixes: sorted([
-      "arinnar", "anna", "unum", "inum", "innar", "inni", "inn", "ins", "inu", "ina", "in", "id",
+      "arinnar", "anna", "unum", "inum", "innar", "inni", "inn", "ins", "inu", "ina", "ja/4", "du/4", "di/4",
       "num", "nir", "nar", "nna", "ur", "ar", "ir", "um", "an", "ri", "ra", "rar", "rir", "ast", "ist",
       "adi", "udu", "adu", "udum", "adir", "ud", "ad", "a", "i", "u", "s", "ns", "ni", "na", "legur",
       "legt", "leg", "lega", "legir", "lausn", "andi", "endur", "anda"]) },
@@ -101,7 +109,7 @@
       "тин", "га", "ге", "ка", "ке", "на", "не", "а", "е", "ны", "ни", "ды", "ди", "ты", "ти", "да",
       "де", "та", "те", "нда", "нде", "дан", "ден", "тан", "тен", "нан", "нен", "мен", "бен", "пен",
       "ган", "ген", "кан", "кен", "атын", "етин", "итын", "итин", "у", "ады", "еди", "иды", "иди",
-      "са", "се", "ып", "ип", "п", "ма", "ме", "у", "уы", "уи", "шы", "ши", "лык", "лик", "дык", "дик",
+      "са", "се", "ып", "ип", "ма", "ме", "у", "уы", "уи", "шы", "ши", "лык", "лик", "дык", "дик",
       "тык", "тик", "сыз", "сиз", "лы", "ли", "ды", "ди", "гы", "ги", "кы", "ки", "ган", "ген",
       "ушы", "уши", "удын", "удин"]) }
   };
@@ -112,8 +120,9 @@
     for (var round = 0; round < rules.rounds; round++) {
       var cut = false;
       for (var i = 0; i < rules.suffixes.length; i++) {
-        var suffix = rules.suffixes[i];
-        if (word.length - suffix.length >= rules.min && word.endsWith(suffix)) {
+        var suffix = rules.suffixes[i].suffix, min = Math.max(rules.min, rules.suffixes[i].min);
+        if (rules.suffixes[i].last && round > 0) continue;
+        if (word.length - suffix.length >= min && word.endsWith(suffix)) {
           word = word.slice(0, -suffix.length);
           cut = true;
           break;
@@ -122,13 +131,14 @@
       if (!cut) break;
     }
     if (rules.alternation) word = word.replace(/б$/, "п").replace(/г$/, "к");
+    if (rules.undouble) word = word.replace(/([bdgmnprt])\1$/, "$1");
     return word;
   }
 
   /* Words too common to tell sections apart (folded). */
   var STOP = {
-    en: "a an and are as at be been but by can do does for from had has have he her his how i if in into is it its me my no not of on or our she so that the their them then there they this to too up us was we were what when where which who why will with would you your",
-    tr: "acaba ama ancak bana bazi be ben beni benim bir biz bize bu buna bunu da daha de defa diye en gibi hem hep her hic icin ile ise ki kim mi mu ne neden nasil niye o ona onu onun ve veya ya yani sen siz size",
+    en: "a about an and are as at be been but by can could did do does for from get gets got had has have he her his how i if in into is it its me my no not of on or our she should so some that the their them then there they this to too up us very want was we were what when where which who why will with would you your",
+    tr: "etmek etmeyin etti eder yapmak olmak olarak olan gibi kadar nasil acaba ama ancak bana bazi be ben beni benim bir biz bize bu buna bunu da daha de defa diye en gibi hem hep her hic icin ile ise ki kim mi mu ne neden nasil niye o ona onu onun ve veya ya yani sen siz size",
     is: "a af annad at eda ef eg en enn fra fyrir hann hun hvad hvernig i med mig mer min nu og ofan oll sem sig sin sinn til um thad thae their thu thvi thetta upp ur var vera vid",
     pt: "a ao aos as com como da das de do dos e ela ele em eu isso lhe mas me meu na nas nao no nos o os ou para pela pelo por qual que se sem seu sua tem um uma",
     kk: "бир бул да де деп жане ал ол мен сен сиз биз олар не ма ме ба бе па пе осы сол"
