@@ -20,7 +20,7 @@ var W = self.handbookWords;
 
 var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
 /* How much a match in a section of this kind counts, against a chapter section (1). */
-var KIND_WEIGHT = { section: 1, page: 0.9, quiz: 0.3, scenario: 0.6, tool: 0.55, overview: 0.4, guide: 0.5 };
+var KIND_WEIGHT = { section: 1, page: 0.7, quiz: 0.3, scenario: 0.6, tool: 0.55, overview: 0.4, guide: 0.5 };
 var TITLE = 4, K1 = 1.2, B = 0.6;
 var MOST = 30;  // pages in a result: more are never read, and each costs time to mark and send
 
@@ -176,20 +176,24 @@ Engine.prototype.clauses = function (query) {
       if (this.synonyms[s].from.length === 1 && close(stems[i], this.synonyms[s].from[0], 1)) synonym = this.synonyms[s];
     }
     if (synonym) {
-      var span = typed.slice(i, i + synonym.from.length), matches = new Map();
+      // the words as typed count a little; each of the handbook's phrases counts fully, as the
+      // mean of its words, so a section needs all of a phrase's words to match it best
+      var span = typed.slice(i, i + synonym.from.length), typedWords = new Map();
       span.forEach(function (word) {
-        this.matches(word, false).forEach(function (weight, term) { matches.set(term, Math.max(matches.get(term) || 0, 0.6 * weight)); });
+        this.matches(word, false).forEach(function (weight, term) { typedWords.set(term, Math.max(typedWords.get(term) || 0, 0.6 * weight)); });
       }, this);
-      synonym.to.forEach(function (terms) {
-        terms.forEach(function (term) {
-          if (this.postings.has(term)) matches.set(term, 1);
-          this.startingWith(term, 50).forEach(function (t) { if (!matches.has(t)) matches.set(t, 0.8); });
+      var alternatives = [[typedWords]].concat(synonym.to.map(function (terms) {
+        return terms.map(function (term) {
+          var part = new Map();
+          this.startingWith(term, 50).forEach(function (t) { part.set(t, 0.8); });
+          if (this.postings.has(term)) part.set(term, 1);
+          return part;
         }, this);
-      }, this);
-      clauses.push({ word: span.join(" "), matches: matches });
+      }, this));
+      clauses.push({ word: span.join(" "), alternatives: alternatives });
       i += span.length;
     } else {
-      clauses.push({ word: typed[i], matches: this.matches(typed[i], last) });
+      clauses.push({ word: typed[i], alternatives: [[this.matches(typed[i], last)]] });
       i++;
     }
   }
@@ -204,20 +208,22 @@ Engine.prototype.search = function (query) {
   // still answer "bullied by a client", one without "bullied" does not.
   var rarest = Math.log(1 + this.count), worth = clauses.map(function (clause) {
     var most = 0;
-    clause.matches.forEach(function (weight, term) { most = Math.max(most, weight * self.idf(term)); });
+    clause.alternatives.forEach(function (parts) {
+      parts.forEach(function (part) {
+        part.forEach(function (weight, term) { most = Math.max(most, weight * self.idf(term)); marked.add(term); });
+      });
+    });
     return most || rarest;
   });
   var total = worth.reduce(function (a, b) { return a + b; }, 0);
   clauses.forEach(function (clause, c) {
     var best = new Map();
-    clause.matches.forEach(function (weight, term) {
-      marked.add(term);
-      var idf = self.idf(term);
-      self.postings.get(term).forEach(function (count, doc) {
-        var norm = count * (K1 + 1) / (count + K1 * (1 - B + B * self.length[doc] / self.average));
-        var value = weight * idf * norm;
-        if (value > (best.get(doc) || 0)) best.set(doc, value);
+    clause.alternatives.forEach(function (parts) {
+      var sum = new Map();
+      parts.forEach(function (part) {
+        self.partScores(part).forEach(function (value, doc) { sum.set(doc, (sum.get(doc) || 0) + value / parts.length); });
       });
+      sum.forEach(function (value, doc) { if (value > (best.get(doc) || 0)) best.set(doc, value); });
     });
     best.forEach(function (value, doc) {
       scores.set(doc, (scores.get(doc) || 0) + value);
@@ -254,6 +260,20 @@ Engine.prototype.search = function (query) {
     }
   });
   return { items: Array.from(groups.values()) };
+};
+
+/* Each document's best BM25 score over the terms of one query word, weighted by how they matched. */
+Engine.prototype.partScores = function (part) {
+  var self = this, best = new Map();
+  part.forEach(function (weight, term) {
+    var idf = self.idf(term);
+    self.postings.get(term).forEach(function (count, doc) {
+      var norm = count * (K1 + 1) / (count + K1 * (1 - B + B * self.length[doc] / self.average));
+      var value = weight * idf * norm;
+      if (value > (best.get(doc) || 0)) best.set(doc, value);
+    });
+  });
+  return best;
 };
 
 /* The HTML with every word that matched in <mark>, outside tags and entities. */

@@ -109,9 +109,9 @@
       "тин", "га", "ге", "ка", "ке", "на", "не", "а", "е", "ны", "ни", "ды", "ди", "ты", "ти", "да",
       "де", "та", "те", "нда", "нде", "дан", "ден", "тан", "тен", "нан", "нен", "мен", "бен", "пен",
       "ган", "ген", "кан", "кен", "атын", "етин", "итын", "итин", "у", "ады", "еди", "иды", "иди",
-      "са", "се", "ып", "ип", "ма", "ме", "у", "уы", "уи", "шы", "ши", "лык", "лик", "дык", "дик",
-      "тык", "тик", "сыз", "сиз", "лы", "ли", "ды", "ди", "гы", "ги", "кы", "ки", "ган", "ген",
-      "ушы", "уши", "удын", "удин"]) }
+      "са", "се", "ып", "ип", "ма", "ме", "уы", "уи", "лык", "лик", "дык", "дик",
+      "тык", "тик", "сыз", "сиз", "лы", "ли", "ды", "ди", "гы", "ги", "кы", "ки",
+      "ушы", "уши", "удын", "удин", "сын", "син", "сына", "сине", "сында", "синде", "сынан", "синен"]) }
   };
 
   function stem(language, word) {
@@ -130,7 +130,7 @@
       }
       if (!cut) break;
     }
-    if (rules.alternation) word = word.replace(/б$/, "п").replace(/г$/, "к");
+    if (rules.alternation) word = word.replace(/б$/, "п").replace(/г$/, "к").replace(/ю$/, "и");
     if (rules.undouble) word = word.replace(/([bdgmnprt])\1$/, "$1");
     return word;
   }
@@ -141,7 +141,7 @@
     tr: "etmek etmeyin etti eder yapmak olmak olarak olan gibi kadar nasil acaba ama ancak bana bazi be ben beni benim bir biz bize bu buna bunu da daha de defa diye en gibi hem hep her hic icin ile ise ki kim mi mu ne neden nasil niye o ona onu onun ve veya ya yani sen siz size",
     is: "a af annad at eda ef eg en enn fra fyrir hann hun hvad hvernig i med mig mer min nu og ofan oll sem sig sin sinn til um thad thae their thu thvi thetta upp ur var vera vid",
     pt: "a ao aos as com como da das de do dos e ela ele em eu isso lhe mas me meu na nas nao no nos o os ou para pela pelo por qual que se sem seu sua tem um uma",
-    kk: "бир бул да де деп жане ал ол мен сен сиз биз олар не ма ме ба бе па пе осы сол"
+    kk: "бир бул да де деп жане ал ол мен сен сиз биз олар не ма ме ба бе па пе осы сол жур дейди деди"
   };
   var STOP_SETS = {};
   function stopWords(language) {
