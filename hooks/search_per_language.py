@@ -50,7 +50,8 @@ def on_post_build(config: MkDocsConfig) -> None:
     for language, index in split(merged, site).items():
         entries = synonyms(config)[language]
         for entry in unused(entries, [doc["title"] + " " + doc["text"] for doc in index["docs"]]):
-            log.info("%s, line %s: no section uses '%s', so '%s' finds nothing.", synonyms_file(language),
+            log.info("%s, line %s: no word of any section begins with '%s', so '%s' finds nothing; "
+                     "write the handbook's word as its pages write it.", synonyms_file(language),
                      entry.line, "', '".join(entry.handbook), entry.everyday)
         prepared = prepare(index, language, as_config(entries))
         target = site.folder(Path(config.site_dir), language) / "search" / "search_index.json"

@@ -35,6 +35,7 @@ function Engine(index) {
   this.length = [];      // words in a document
   this.postings = new Map();  // term -> Map(document -> weighted count)
   this.forms = new Map();     // folded page word -> its term
+  this.latinForms = new Map();  // Kazakh: the page word in Latin letters, folded -> its term
   var pageOf = new Map();
   docs.forEach(function (doc, at) { if (doc.location.indexOf("#") < 0) pageOf.set(doc.location, at); });
   this.cache = new Map();
@@ -42,6 +43,7 @@ function Engine(index) {
     if (self.cache.has(word)) return self.cache.get(word);
     var known = self.termOf(word);
     if (known) self.forms.set(W.fold(word), known);
+    if (known && language === "kk") self.latinForms.set(W.latin(word), known);
     return known;
   }
   docs.forEach(function (doc, at) {
@@ -66,7 +68,9 @@ function Engine(index) {
   this.length.forEach(function (length) { if (length) { total += length; n++; } });
   this.average = total / Math.max(n, 1);
   this.count = n;
+  this.latinForms.delete("");
   this.surface = Array.from(this.forms.keys()).sort();
+  this.latinSurface = Array.from(this.latinForms.keys()).sort();
   this.terms = Array.from(this.postings.keys());
   this.synonyms = this.readSynonyms(index.config.synonyms || {});
 }
@@ -100,14 +104,15 @@ Engine.prototype.idf = function (term) {
 };
 
 /* Page words starting with `prefix`: binary search in the sorted list of folded page words. */
-Engine.prototype.startingWith = function (prefix, limit) {
-  var list = this.surface, low = 0, high = list.length, found = [];
+Engine.prototype.startingWith = function (prefix, limit, inLatin) {
+  var list = inLatin ? this.latinSurface : this.surface, forms = inLatin ? this.latinForms : this.forms;
+  var low = 0, high = list.length, found = [];
   while (low < high) {
     var middle = (low + high) >> 1;
     if (list[middle] < prefix) low = middle + 1; else high = middle;
   }
   for (var i = low; i < list.length && list[i].startsWith(prefix) && found.length < limit; i++)
-    found.push(this.forms.get(list[i]));
+    found.push(forms.get(list[i]));
   return found;
 };
 
@@ -146,6 +151,10 @@ Engine.prototype.matches = function (word, last) {
     if (term.length >= 4)
       self.startingWith(term, 100).forEach(function (t) { add(t, 0.6 * weight); });
   });
+  if (this.latinSurface.length && !/[\u0400-\u04ff]/.test(word)) {  // Kazakh in Latin letters
+    var latin = W.fold(word);
+    this.startingWith(latin, last || latin.length >= 3 ? 200 : 0, true).forEach(function (t, at) { add(t, 0.9); });
+  }
   if (!found.size) {
     var folded = W.fold(word);
     if (folded.length >= 5) {

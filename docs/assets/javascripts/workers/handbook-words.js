@@ -52,6 +52,21 @@
     return fold(out);
   }
 
+  /* A Kazakh word in the Latin alphabet of 2021, folded ("шағым" -> "sagym"), or "" for a word
+     without Cyrillic: how a reader may type it without the alphabet's special letters. */
+  var LATIN = {
+    "а": "a", "ә": "ä", "б": "b", "в": "v", "г": "g", "ғ": "ğ", "д": "d", "е": "e", "ё": "io",
+    "ж": "j", "з": "z", "и": "i", "й": "i", "к": "k", "қ": "q", "л": "l", "м": "m", "н": "n",
+    "ң": "ñ", "о": "o", "ө": "ö", "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ұ": "ū",
+    "ү": "ü", "ф": "f", "х": "h", "һ": "h", "ц": "ts", "ч": "ch", "ш": "ş", "щ": "şş", "ъ": "",
+    "ы": "y", "і": "ı", "ь": "", "э": "e", "ю": "iu", "я": "ia"
+  };
+  function latin(word) {
+    var lower = word.toLowerCase();
+    if (!/[\u0400-\u04ff]/.test(lower)) return "";
+    return fold(lower.replace(/[\u0400-\u04ff]/g, function (letter) { return letter in LATIN ? LATIN[letter] : letter; }));
+  }
+
   /* A word typed with the keyboard left on the English layout, as the Russian layout has it. */
   var QWERTY = "qwertyuiop[]asdfghjkl;'zxcvbnm,.";
   var JCUKEN = "йцукенгшщзхъфывапролджэячсмитьбю";
@@ -175,7 +190,7 @@
   }
 
   scope.handbookWords = {
-    fold: fold, stem: stem, term: term, words: words, readings: readings,
+    fold: fold, stem: stem, term: term, words: words, readings: readings, latin: latin,
     isStopWord: function (language, word) { return stopWords(language).has(fold(word)); }
   };
 })(self);
