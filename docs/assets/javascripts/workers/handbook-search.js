@@ -22,7 +22,8 @@ var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
 /* How much a match in a section of this kind counts, against a chapter section (1). */
 var KIND_WEIGHT = { section: 1, page: 0.7, quiz: 0.3, scenario: 0.6, tool: 0.55, overview: 0.4, guide: 0.5 };
 var TITLE = 4, K1 = 1.2, B = 0.6;
-var MOST = 30;  // pages in a result: more are never read, and each costs time to mark and send
+// Pages in a result, and sections per page: more are hardly read, and each costs time to mark and send.
+var MOST = 20, SECTIONS = 8;
 
 var engine = null;
 
@@ -35,7 +36,7 @@ function Engine(index) {
   this.length = [];      // words in a document
   this.postings = new Map();  // term -> Map(document -> weighted count)
   this.forms = new Map();     // folded page word -> its term
-  this.latinForms = new Map();  // Kazakh: the page word in Latin letters, folded -> its term
+  this.latinForms = null;  // Kazakh: the page word in Latin letters, folded -> its term (when first needed)
   var pageOf = new Map();
   docs.forEach(function (doc, at) { if (doc.location.indexOf("#") < 0) pageOf.set(doc.location, at); });
   this.cache = new Map();
@@ -43,7 +44,6 @@ function Engine(index) {
     if (self.cache.has(word)) return self.cache.get(word);
     var known = self.termOf(word);
     if (known) self.forms.set(W.fold(word), known);
-    if (known && language === "kk") self.latinForms.set(W.latin(word), known);
     return known;
   }
   docs.forEach(function (doc, at) {
@@ -68,9 +68,7 @@ function Engine(index) {
   this.length.forEach(function (length) { if (length) { total += length; n++; } });
   this.average = total / Math.max(n, 1);
   this.count = n;
-  this.latinForms.delete("");
   this.surface = Array.from(this.forms.keys()).sort();
-  this.latinSurface = Array.from(this.latinForms.keys()).sort();
   this.terms = Array.from(this.postings.keys());
   this.synonyms = this.readSynonyms(index.config.synonyms || {});
 }
@@ -104,6 +102,16 @@ Engine.prototype.idf = function (term) {
 };
 
 /* Page words starting with `prefix`: binary search in the sorted list of folded page words. */
+/* Kazakh page words in Latin letters, made when a reader first types Latin letters on a Kazakh page. */
+Engine.prototype.latin = function () {
+  if (!this.latinForms) {
+    this.latinForms = new Map();
+    this.cache.forEach(function (term, word) { if (term) this.latinForms.set(W.latin(word), term); }, this);
+    this.latinForms.delete("");
+    this.latinSurface = Array.from(this.latinForms.keys()).sort();
+  }
+};
+
 Engine.prototype.startingWith = function (prefix, limit, inLatin) {
   var list = inLatin ? this.latinSurface : this.surface, forms = inLatin ? this.latinForms : this.forms;
   var low = 0, high = list.length, found = [];
@@ -151,7 +159,8 @@ Engine.prototype.matches = function (word, last) {
     if (term.length >= 4)
       self.startingWith(term, 100).forEach(function (t) { add(t, 0.6 * weight); });
   });
-  if (this.latinSurface.length && !/[\u0400-\u04ff]/.test(word)) {  // Kazakh in Latin letters
+  if (this.language === "kk" && !/[\u0400-\u04ff]/.test(word)) {  // Kazakh in Latin letters
+    this.latin();
     var latin = W.fold(word);
     this.startingWith(latin, last || latin.length >= 3 ? 200 : 0, true).forEach(function (t, at) { add(t, 0.9); });
   }
@@ -252,7 +261,7 @@ Engine.prototype.search = function (query) {
   var groups = new Map();
   ranked.forEach(function (entry) {
     var doc = self.docs[entry.doc], page = doc.location.split("#")[0];
-    if (!groups.has(page) && groups.size >= MOST) return;
+    if (groups.has(page) ? groups.get(page).length >= SECTIONS : groups.size >= MOST) return;
     var terms = {};
     clauses.forEach(function (clause, c) { terms[clause.word] = hits.get(entry.doc).has(c); });
     var item = {

@@ -20,13 +20,13 @@
   var WORD = /[\p{L}\p{N}]+/gu;
 
   /* Lower-case (Turkish İ and I both become i), replace special letters, drop accents. */
+  var ACCENTED = /[\u00c0-\u024f\u1e00-\u1eff\u0300-\u036f]/;
   function fold(text) {
-    return String(text)
+    var folded = String(text)
       .replace(/[İI]/g, "i")
       .toLowerCase()
-      .replace(SPECIAL, function (letter) { return LETTERS[letter]; })
-      .normalize("NFD")
-      .replace(/[\u0300-\u036f]/g, "");
+      .replace(SPECIAL, function (letter) { return LETTERS[letter]; });
+    return ACCENTED.test(folded) ? folded.normalize("NFD").replace(/[\u0300-\u036f]/g, "") : folded;
   }
 
   /* Kazakh written in Latin letters (the 2021 alphabet or informally, "qoshtasu", "koshtasu"),
@@ -85,10 +85,15 @@
   /* "ly/4": cut "ly" only when at least 4 letters remain ("calmly", not "bully"); "er!": only
      as the word's last suffix (Turkish "sinirlenir", not "müşteri" from "müşteriler"). */
   function sorted(list) {
-    return list.map(function (entry) {
+    var byLastLetter = {};  // only the suffixes a word's last letter allows are tried
+    list.map(function (entry) {
       var parts = entry.replace("!", "").split("/");
       return { suffix: parts[0], min: parts[1] ? +parts[1] : 0, last: entry.indexOf("!") >= 0 };
-    }).sort(function (a, b) { return b.suffix.length - a.suffix.length; });
+    }).sort(function (a, b) { return b.suffix.length - a.suffix.length; }).forEach(function (rule) {
+      var letter = rule.suffix[rule.suffix.length - 1];
+      (byLastLetter[letter] = byLastLetter[letter] || []).push(rule);
+    });
+    return byLastLetter;
   }
   var STEMMERS = {
     en: { min: 3, rounds: 1, undouble: true, suffixes: sorted([
@@ -133,10 +138,10 @@
     var rules = STEMMERS[language];
     if (!rules) return word;
     for (var round = 0; round < rules.rounds; round++) {
-      var cut = false;
-      for (var i = 0; i < rules.suffixes.length; i++) {
-        var suffix = rules.suffixes[i].suffix, min = Math.max(rules.min, rules.suffixes[i].min);
-        if (rules.suffixes[i].last && round > 0) continue;
+      var cut = false, candidates = rules.suffixes[word[word.length - 1]] || [];
+      for (var i = 0; i < candidates.length; i++) {
+        var suffix = candidates[i].suffix, min = Math.max(rules.min, candidates[i].min);
+        if (candidates[i].last && round > 0) continue;
         if (word.length - suffix.length >= min && word.endsWith(suffix)) {
           word = word.slice(0, -suffix.length);
           cut = true;
