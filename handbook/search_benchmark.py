@@ -23,6 +23,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
+from .search_index import SETUP
 from .search_synonyms import load_synonyms, unused
 from .site import Site
 from .source import DataError, read_yaml
@@ -82,7 +83,9 @@ def material_copy(site: Site, site_dir: Path, folder: Path) -> Path:
                   "pipeline": ["stopWordFilter", "stemmer", "trimmer"]}
         config.pop("synonyms", None)
         docs = [{key: value for key, value in doc.items() if key != "kind"} for doc in index["docs"]]
-        path.write_text(json.dumps({**index, "config": config, "docs": docs}, ensure_ascii=False), encoding="utf-8")
+        default = json.dumps({**index, "config": config, "docs": docs}, ensure_ascii=False)
+        path.write_text(default, encoding="utf-8")
+        (path.parent / SETUP).write_text(default, encoding="utf-8")  # Material's page reads the whole index
     return copy
 
 

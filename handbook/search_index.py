@@ -7,6 +7,10 @@ with locations relative to the language's root. `prepare` then sets the language
 question; a page's introduction, a quiz, a role-play scenario, the trainer's and sources pages,
 the decision tool and its overview of every question less so; the tool's steps count as the
 tool's one result.
+
+Material's page script downloads and parses the index on the page's main thread and copies it to
+its worker; on a phone that is the slow part of the first search. So Material's page gets only
+`SETUP` (the index's options, no sections) and the worker downloads the index itself.
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ from __future__ import annotations
 from .site import Site
 
 QUIZ = "check-your-understanding"
+SETUP = "search_setup.json"  # next to each language's search_index.json
 # Pages whose sections are not the chapters' own answer, and how the worker weighs them.
 PAGE_KINDS = {"scenarios": "scenario", "decision-tool-overview": "overview", "trainers-guide": "guide",
               "sources": "guide", "decision-tool": "tool"}
@@ -47,3 +52,8 @@ def prepare(index: dict, language: str, synonyms: dict[str, list[str]]) -> dict:
     """A language's index with its language, synonyms and the kind of every section."""
     config = {**index["config"], "lang": [language], "synonyms": synonyms}
     return {**index, "config": config, "docs": [{**doc, "kind": kind(doc["location"])} for doc in index["docs"]]}
+
+
+def setup(index: dict) -> dict:
+    """What Material's page script reads: the index's options, without the sections."""
+    return {"config": index["config"], "docs": []}

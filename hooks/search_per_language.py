@@ -5,7 +5,8 @@ mkdocs-static-i18n merges every language into one ``search/search_index.json``, 
 for this, so after the last language is built this hook splits the merged index: each language
 gets ``search/search_index.json`` in its own folder (handbook/search_index.py), with its
 language, its synonyms (translations/<language>/synonyms.yml, checked when the build starts) and
-the kind of every section. ``overrides/partials/handbook-search-config.html`` points each page at
+the kind of every section, and ``search/search_setup.json``, its options alone, for Material's
+page script. ``overrides/partials/handbook-search-config.html`` points each page at
 its language's index and at ``docs/assets/javascripts/workers/handbook-search.js``, which searches it.
 """
 
@@ -19,7 +20,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
 from handbook.build import after_all_languages, once_per_build
-from handbook.search_index import prepare, split
+from handbook.search_index import SETUP, prepare, setup, split
 from handbook.search_synonyms import Synonym, as_config, load_synonyms, synonyms_file, unused
 from handbook.site import Site
 from handbook.source import DataError
@@ -57,3 +58,4 @@ def on_post_build(config: MkDocsConfig) -> None:
         target = site.folder(Path(config.site_dir), language) / "search" / "search_index.json"
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(json.dumps(prepared, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        (target.parent / SETUP).write_text(json.dumps(setup(prepared), ensure_ascii=False), encoding="utf-8")

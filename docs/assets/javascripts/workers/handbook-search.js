@@ -5,7 +5,8 @@
  * upgrading), so the search box and result list stay Material's own.
  *
  * The language's index (search/search_index.json, written by hooks/search_per_language.py) holds
- * the sections; this worker indexes them when the reader starts to search. Words are read by
+ * the sections; this worker downloads it (?index=) and indexes it when the reader starts to
+ * search (Material's page sends SETUP with the index's options only, search_setup.json). Words are read by
  * handbook-words.js (folding, stop words, a stemmer per language). A section scores by BM25 over
  * its title and text; a query word matches a page word with the same stem, a page word it starts
  * (the reader is still typing), or for a longer word one with a letter wrong, missing, extra or
@@ -23,7 +24,7 @@ var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
 var KIND_WEIGHT = { section: 1, page: 0.7, quiz: 0.3, scenario: 0.6, tool: 0.55, overview: 0.4, guide: 0.5 };
 var TITLE = 4, K1 = 1.2, B = 0.6;
 // Pages in a result, and sections per page: more are hardly read, and each costs time to mark and send.
-var MOST = 20, SECTIONS = 8;
+var MOST = 15, SECTIONS = 6;
 
 var engine = null;
 
@@ -307,9 +308,13 @@ Engine.prototype.mark = function (html, marked) {
 
 self.addEventListener("message", function (event) {
   var message = event.data;
-  if (message.type === SETUP) {
-    engine = new Engine(message.data);
-    postMessage({ type: READY });
+  if (message.type === SETUP) {  // Material's page sent the options only: the sections come from ?index=
+    fetch(new URL(self.location.href).searchParams.get("index"))
+      .then(function (response) { return response.json(); })
+      .then(function (index) {
+        engine = new Engine(index);
+        postMessage({ type: READY });
+      });
   } else if (message.type === QUERY) {
     postMessage({ type: RESULT, data: engine ? engine.search(String(message.data)) : { items: [] } });
   }
