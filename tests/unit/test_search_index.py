@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from handbook.search_index import kind, prepare, split
+from handbook.search_index import kind, prepare, setup, split
 from tests.support import SITE
 
 
@@ -48,3 +48,8 @@ def test_a_prepared_index_carries_its_language_synonyms_and_kinds() -> None:
     assert prepared["config"] == {"lang": ["kk"], "separator": "x", "synonyms": {"боқтау": ["балағаттай"]}}
     assert [d["kind"] for d in prepared["docs"]] == ["quiz", "section"]
     assert index["config"]["lang"] == ["en"] and "kind" not in index["docs"][0]  # the input is left as it was
+
+
+def test_materials_page_gets_the_options_without_the_sections() -> None:
+    index = {"config": {"lang": ["tr"], "separator": "x"}, "docs": [{"location": "a/", "title": "A", "text": "t"}]}
+    assert setup(index) == {"config": {"lang": ["tr"], "separator": "x"}, "docs": []}

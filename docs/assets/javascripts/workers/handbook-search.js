@@ -24,7 +24,7 @@ var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
 var KIND_WEIGHT = { section: 1, page: 0.7, quiz: 0.3, scenario: 0.6, tool: 0.55, overview: 0.4, guide: 0.5 };
 var TITLE = 4, K1 = 1.2, B = 0.6;
 // Pages in a result, and sections per page: more are hardly read, and each costs time to mark and send.
-var MOST = 15, SECTIONS = 6;
+var MOST = 15, SECTIONS = 6, MOST_FOR_A_LETTER = 6;
 
 var engine = null;
 
@@ -259,10 +259,11 @@ Engine.prototype.search = function (query) {
   });
   ranked.sort(function (a, b) { return b.score - a.score; });
 
-  var groups = new Map();
+  // one or two letters match most pages: show the first screenful and no more until the next key
+  var groups = new Map(), most = query.trim().length < 3 ? MOST_FOR_A_LETTER : MOST;
   ranked.forEach(function (entry) {
     var doc = self.docs[entry.doc], page = doc.location.split("#")[0];
-    if (groups.has(page) ? groups.get(page).length >= SECTIONS : groups.size >= MOST) return;
+    if (groups.has(page) ? groups.get(page).length >= SECTIONS : groups.size >= most) return;
     var terms = {};
     clauses.forEach(function (clause, c) { terms[clause.word] = hits.get(entry.doc).has(c); });
     var item = {
