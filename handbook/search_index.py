@@ -54,6 +54,7 @@ def prepare(index: dict, language: str, synonyms: dict[str, list[str]]) -> dict:
     return {**index, "config": config, "docs": [{**doc, "kind": kind(doc["location"])} for doc in index["docs"]]}
 
 
-def setup(index: dict) -> dict:
-    """What Material's page script reads: the index's options, without the sections."""
-    return {"config": index["config"], "docs": []}
+def setup(index: dict, address: str) -> dict:
+    """What Material's page script reads: the index's options, without the sections, and where
+    the worker finds the index (`address`, from the site's root: "tr/search/search_index.json")."""
+    return {"config": {**index["config"], "index": address}, "docs": []}

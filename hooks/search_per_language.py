@@ -58,4 +58,5 @@ def on_post_build(config: MkDocsConfig) -> None:
         target = site.folder(Path(config.site_dir), language) / "search" / "search_index.json"
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(json.dumps(prepared, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-        (target.parent / SETUP).write_text(json.dumps(setup(prepared), ensure_ascii=False), encoding="utf-8")
+        address = f"{site.root(language)}search/search_index.json"
+        (target.parent / SETUP).write_text(json.dumps(setup(prepared, address), ensure_ascii=False), encoding="utf-8")

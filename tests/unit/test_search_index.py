@@ -52,4 +52,5 @@ def test_a_prepared_index_carries_its_language_synonyms_and_kinds() -> None:
 
 def test_materials_page_gets_the_options_without_the_sections() -> None:
     index = {"config": {"lang": ["tr"], "separator": "x"}, "docs": [{"location": "a/", "title": "A", "text": "t"}]}
-    assert setup(index) == {"config": {"lang": ["tr"], "separator": "x"}, "docs": []}
+    assert setup(index, "tr/search/search_index.json") == {
+        "config": {"lang": ["tr"], "separator": "x", "index": "tr/search/search_index.json"}, "docs": []}

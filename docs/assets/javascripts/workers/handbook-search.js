@@ -5,7 +5,7 @@
  * upgrading), so the search box and result list stay Material's own.
  *
  * The language's index (search/search_index.json, written by hooks/search_per_language.py) holds
- * the sections; this worker downloads it (?index=) and indexes it when the reader starts to
+ * the sections; this worker downloads it and indexes it when the reader starts to
  * search (Material's page sends SETUP with the index's options only, search_setup.json). Words are read by
  * handbook-words.js (folding, stop words, a stemmer per language). A section scores by BM25 over
  * its title and text; a query word matches a page word with the same stem, a page word it starts
@@ -309,8 +309,8 @@ Engine.prototype.mark = function (html, marked) {
 
 self.addEventListener("message", function (event) {
   var message = event.data;
-  if (message.type === SETUP) {  // Material's page sent the options only: the sections come from ?index=
-    fetch(new URL(self.location.href).searchParams.get("index"))
+  if (message.type === SETUP) {  // Material's page sent the options only; the index's address is from the site's root
+    fetch(new URL(message.data.config.index, new URL("../../../", self.location.href)))
       .then(function (response) { return response.json(); })
       .then(function (index) {
         engine = new Engine(index);
