@@ -16,12 +16,13 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import gzip
+import json
 import shutil
 import statistics
 import tempfile
-from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from .search_index import SETUP
 from .search_synonyms import load_synonyms, unused
@@ -70,8 +71,6 @@ def load_queries(root: Path, language: str) -> list[Query]:
 
 def material_copy(site: Site, site_dir: Path, folder: Path) -> Path:
     """The built site with Material's default search: its worker and lunr, default pipeline."""
-    import json
-
     copy = folder / "material-default"
     shutil.copytree(site_dir, copy)
     workers = copy / "assets" / "javascripts" / "workers"
@@ -99,8 +98,6 @@ _RESET = """() => { const box = document.querySelector('input.md-search__input')
 
 def _location(href: str, base: str) -> str:
     """'http://host/tr/listening/?h=x#y' on /tr/ -> 'listening/#y'."""
-    from urllib.parse import urlsplit
-
     parts = urlsplit(href)
     path = parts.path[len(urlsplit(base).path):] if parts.path.startswith(urlsplit(base).path) else parts.path
     return path + (f"#{parts.fragment}" if parts.fragment else "")
@@ -113,7 +110,7 @@ def _rank(rows: list[list[str]], targets: tuple[str, ...]) -> int | None:
     return None
 
 
-def run_queries(browser, url: str, site: Site, language: str, queries: list[Query], preload: bool) -> list[tuple[Query, int | None, list[str]]]:
+def run_queries(browser, url: str, site: Site, language: str, queries: list[Query]) -> list[tuple[Query, int | None, list[str]]]:
     """Each query's rank (1 = first row) or None, and the first three rows."""
     from tests.browser.search_helpers import _FINISHED, _READY
 
@@ -200,8 +197,7 @@ def report(site: Site, site_dir: Path, misses: bool = True) -> dict[str, dict[st
         servers = {engine: serve(path, site) for engine, path in sites.items()}
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS[1:])
         try:
-            results = {engine: {language: run_queries(browser, servers[engine][1], site, language, queries[language],
-                                                       engine == "material")
+            results = {engine: {language: run_queries(browser, servers[engine][1], site, language, queries[language])
                                 for language in site.languages} for engine in ENGINES}
             print("Search quality: success@1 / success@3 / MRR (queries), handbook's search against Material's default")
             for language in site.languages:
@@ -252,8 +248,6 @@ def report(site: Site, site_dir: Path, misses: bool = True) -> dict[str, dict[st
 
 
 def _print_unused(site: Site, site_dir: Path) -> None:
-    import json
-
     for language in site.languages:
         docs = json.loads((site.folder(site_dir, language) / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
         for entry in unused(load_synonyms(site.project_dir, language), [d["title"] + " " + d["text"] for d in docs]):

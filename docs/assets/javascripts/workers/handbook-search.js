@@ -163,7 +163,7 @@ Engine.prototype.matches = function (word, last) {
   if (this.language === "kk" && !/[\u0400-\u04ff]/.test(word)) {  // Kazakh in Latin letters
     this.latin();
     var latin = W.fold(word);
-    this.startingWith(latin, last || latin.length >= 3 ? 200 : 0, true).forEach(function (t, at) { add(t, 0.9); });
+    this.startingWith(latin, last || latin.length >= 3 ? 200 : 0, true).forEach(function (t) { add(t, 0.9); });
   }
   if (!found.size) {
     var folded = W.fold(word);
