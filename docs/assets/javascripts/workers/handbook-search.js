@@ -5,8 +5,8 @@
  * upgrading), so the search box and result list stay Material's own.
  *
  * The language's index (search/search_index.json, written by hooks/search_per_language.py) holds
- * the sections; this worker downloads it and indexes it when the reader starts to
- * search (Material's page sends SETUP with the index's options only, search_setup.json). Words are read by
+ * the sections; this worker downloads and indexes it when the reader starts to search (Material's
+ * page sends SETUP with the index's options only, search_setup.json). Words are read by
  * handbook-words.js (folding, stop words, a stemmer per language). A section scores by BM25 over
  * its title and text; a query word matches a page word with the same stem, a page word it starts
  * (the reader is still typing), or for a longer word one with a letter wrong, missing, extra or
