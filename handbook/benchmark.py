@@ -15,6 +15,8 @@ page to the first result. Last, Lighthouse (installed from the npm registry into
 first use; it drives the same Chromium, CHROME_PATH) scores the home page, a chapter and the
 decision tool of every language with its mobile settings, and prints the table.
 `--runs N` takes the median of N Lighthouse runs per page; `--no-lighthouse` skips it.
+Then the search benchmark (handbook/search_benchmark.py): quality on data/search-queries/ and
+speed on a throttled phone, beside Material's default search.
 """
 
 from __future__ import annotations
@@ -38,6 +40,7 @@ from pathlib import Path
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
+from . import search_benchmark
 from .decision_tree.load import load_trees
 from .decision_tree.render import Link, environment, render_tool
 from .site import Site
@@ -311,6 +314,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"  {'total':48} {kb((raw, packed))}")
         tree_scaling(site, Path(folder))
         served_figures(site, site_dir, options.runs, not options.no_lighthouse)
+        search_benchmark.report(site, site_dir)  # search quality and speed, beside Material's default
     return 0
 
 

@@ -70,9 +70,9 @@ def language_files(site_dir: Path, site: Site, language: str) -> list[str]:
         for file in (site_dir / folder).rglob("*"):
             if file.is_file() and not file.name.endswith(SKIP_SUFFIXES):
                 wanted.add(file.relative_to(site_dir).as_posix())
-    index = f"{site.root(language)}search/search_index.json"
-    if (site_dir / index).is_file():
-        wanted.add(index)
+    for name in ("search_index.json", "search_setup.json"):
+        if (site_dir / f"{site.root(language)}search/{name}").is_file():
+            wanted.add(f"{site.root(language)}search/{name}")
     return sorted(wanted)
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from playwright.sync_api import Page
 
 # Finished when the result line says "No matching documents" or "N matching documents", in the
@@ -38,3 +40,12 @@ def search(page: Page, query: str) -> list[dict]:
         ".md-search-result__item > a",
         "links => links.map(a => ({href: a.href, text: a.textContent,"
         " marks: [...a.querySelectorAll('mark')].map(m => m.textContent)}))")
+
+
+def rows(page: Page, base: str) -> list[list[str]]:
+    """The result list as the reader sees it: per page, the page and the sections shown under it
+    (not those folded under "N more on this page"), as locations under `base` ("listening/#x")."""
+    hrefs = page.eval_on_selector_all(
+        ".md-search-result__item",
+        "items => items.map(item => [...item.querySelectorAll(':scope > a')].map(a => a.href))")
+    return [[re.sub(r"\?[^#]*", "", href)[len(base):] for href in row] for row in hrefs]
