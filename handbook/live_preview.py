@@ -91,6 +91,7 @@ def serve(dev_addr: str, config_file: str = "mkdocs.yml") -> None:
     host, _, port = dev_addr.rpartition(":")
     url = _serve_url(host, int(port), "/")
     project = Path(config_file).resolve().parent
+    started: list[bool] = []
 
     def rebuild() -> None:
         forget_code(Path(site_dir) / "no-bytecode")
@@ -98,6 +99,9 @@ def serve(dev_addr: str, config_file: str = "mkdocs.yml") -> None:
             try:
                 config = load_config(config_file=config_file, site_dir=site_dir, dev_addr=dev_addr)
                 config.site_url = url
+                if not started:  # as `mkdocs serve` does: once, with the first configuration
+                    config.plugins.on_startup(command="serve", dirty=False)
+                    started.append(True)
                 build(config, serve_url=url)
             except (Exception, SystemExit) as error:  # a strict build's Abort, a DataError, a hook's bug
                 server.problem = "\n".join([*found, f"{type(error).__name__}: {error}"])

@@ -21,6 +21,7 @@ from .hyphenation import register as register_hyphenation
 from .site import Site
 from .sizes import human_size
 
+log = logging.getLogger("mkdocs.plugins.handbook.pdf")
 FOLDER = "pdf"
 NAME = "difficult-clients-handbook"
 PAGES = ("print", "quick-card")
@@ -78,12 +79,21 @@ def show_sizes(home: Path, sizes: dict[str, str]) -> None:
     home.write_text(text, encoding="utf-8")
 
 
+def shown(path: Path) -> str:
+    """A path as the person who ran the build would type it."""
+    try:
+        return path.resolve().relative_to(Path.cwd()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
 def render_site(site_dir: Path, site: Site) -> dict[str, dict[str, int]]:
     """Every language's PDFs, linked from its home page with their size. Returns the sizes."""
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
     logging.getLogger("fontTools").setLevel(logging.ERROR)
     made: dict[str, dict[str, int]] = {}
-    for language in site.languages:
+    for number, language in enumerate(site.languages, 1):
+        log.info(f"PDFs, {language} ({number} of {len(site.languages)}): rendering the handbook and the quick card ...")
         folder = site.folder(site_dir, language)
         sizes = {}
         for page, name in zip(PAGES, file_names(language)):
@@ -91,6 +101,7 @@ def render_site(site_dir: Path, site: Site) -> dict[str, dict[str, int]]:
             if not source.exists():
                 raise PdfError(f"{source} is missing: build the site first (python3 tasks.py build).")
             sizes[name] = render(source, folder / FOLDER / name, site_dir)
+            log.info(f"PDF written: {shown(folder / FOLDER / name)} ({sizes[name]:,} bytes)")
         made[language] = sizes
         show_sizes(folder / "index.html", {name: human_size(size, language) for name, size in sizes.items()})
     return made
