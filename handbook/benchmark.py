@@ -12,6 +12,8 @@ page to the first result. Last, Lighthouse (installed from the npm registry into
 first use; it drives the same Chromium, CHROME_PATH) scores the home page, a chapter and the
 decision tool of every language with its mobile settings, and prints the table.
 `--runs N` takes the median of N Lighthouse runs per page; `--no-lighthouse` skips it.
+For contributors (handbook/contributor_timings.py): the time from saving a page in the live preview
+to the reloaded page, and the test suite's time, quick and whole (`--no-suite` skips the suite).
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ from pathlib import Path
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
+from . import contributor_timings
 from .decision_tree.load import load_trees
 from .decision_tree.render import Link, environment, render_tool
 from .site import Site
@@ -230,6 +233,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python3 tasks.py benchmark", description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=1, help="Lighthouse runs per page; the median is shown")
     parser.add_argument("--no-lighthouse", action="store_true", help="skip the Lighthouse scores")
+    parser.add_argument("--no-suite", action="store_true", help="skip timing the test suite")
     options = parser.parse_args(argv)
     logging.getLogger("mkdocs").setLevel(logging.WARNING)
     os.environ["NO_MKDOCS_2_WARNING"] = "1"
@@ -260,7 +264,17 @@ def main(argv: list[str] | None = None) -> int:
             print(f"  {'total':48} {kb((raw, packed))}")
         tree_scaling(Path(folder))
         served_figures(site, site_dir, options.runs, not options.no_lighthouse)
+    contributor_figures(site.project_dir, with_suite=not options.no_suite)
     return 0
+
+
+def contributor_figures(project_dir: Path, with_suite: bool) -> None:
+    seconds = contributor_timings.save_to_reload(project_dir, CHROMIUM, CHROMIUM_FLAGS[1:])
+    print(f"Live preview, saving a page to the reloaded page in Chromium: {seconds:5.1f} s", flush=True)
+    for quick in (True, False) if with_suite else ():
+        seconds, summary = contributor_timings.suite_time(project_dir, quick)
+        print(f"Test suite{', quick' if quick else ''} ({os.cpu_count()} cores): {seconds / 60:5.1f} min  ({summary})",
+              flush=True)
 
 
 def tree_scaling(folder: Path) -> None:
