@@ -91,9 +91,10 @@ def serve(dev_addr: str, config_file: str = "mkdocs.yml") -> None:
     host, _, port = dev_addr.rpartition(":")
     url = _serve_url(host, int(port), "/")
     project = Path(config_file).resolve().parent
-    started: list[bool] = []
+    started = False
 
     def rebuild() -> None:
+        nonlocal started
         forget_code(Path(site_dir) / "no-bytecode")
         with messages() as found:
             try:
@@ -101,7 +102,7 @@ def serve(dev_addr: str, config_file: str = "mkdocs.yml") -> None:
                 config.site_url = url
                 if not started:  # as `mkdocs serve` does: once, with the first configuration
                     config.plugins.on_startup(command="serve", dirty=False)
-                    started.append(True)
+                    started = True
                 build(config, serve_url=url)
             except (Exception, SystemExit) as error:  # a strict build's Abort, a DataError, a hook's bug
                 server.problem = "\n".join([*found, f"{type(error).__name__}: {error}"])
@@ -110,6 +111,7 @@ def serve(dev_addr: str, config_file: str = "mkdocs.yml") -> None:
                 server.problem = None
 
     server = PreviewServer(builder=rebuild, host=host, port=int(port), root=site_dir, mount_path="/")
+    log.info(f"The preview is built in {site_dir} (removed when the server stops)")
     signal.signal(signal.SIGTERM, _stop)
     try:
         rebuild()
