@@ -65,11 +65,14 @@ def ensure_environment(lock: str = "test") -> None:
 
 
 def chromium() -> str | None:
+    """The Chromium the browser tests drive (tests/browser/conftest.py looks in the same places)."""
     for candidate in (os.environ.get("HANDBOOK_CHROMIUM"), "/usr/bin/chromium",
                       shutil.which("chromium"), shutil.which("chromium-browser")):
         if candidate and Path(candidate).is_file():
             return candidate
-    return None
+    # Playwright's own download (`.venv/bin/python -m playwright install chromium`).
+    cache = Path(os.environ.get("PLAYWRIGHT_BROWSERS_PATH") or Path.home() / ".cache" / "ms-playwright")
+    return next((str(folder) for folder in cache.glob("chromium-*")), None)
 
 
 def dictionary(name: str) -> bool:
@@ -119,6 +122,8 @@ def ensure_system_tools(browser: bool) -> bool:
     else:
         print(f"Install them with your system's package manager (Debian names: {' '.join(packages)}).",
               file=sys.stderr)
+        if "chromium" in packages:
+            print("Chromium can also be Playwright's: .venv/bin/python -m playwright install chromium", file=sys.stderr)
     return False
 
 
