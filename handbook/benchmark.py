@@ -17,6 +17,8 @@ decision tool of every language with its mobile settings, and prints the table.
 `--runs N` takes the median of N Lighthouse runs per page; `--no-lighthouse` skips it.
 Then the search benchmark (handbook/search_benchmark.py): quality on data/search-queries/ and
 speed on a throttled phone, beside Material's default search.
+For contributors (handbook/contributor_timings.py): the time from saving a page in the live preview
+to the reloaded page, and the test suite's time, quick and whole (`--no-suite` skips the suite).
 """
 
 from __future__ import annotations
@@ -41,6 +43,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 from . import search_benchmark
+from . import contributor_timings
 from .decision_tree.load import load_trees
 from .decision_tree.render import Link, environment, render_tool
 from .site import Site
@@ -281,6 +284,7 @@ def main(argv: list[str] | None = None) -> int:
                         help=f"the commit the build time is compared with (default {BASELINE})")
     parser.add_argument("--pairs", type=int, default=3, help="builds of each, alternating; the medians are compared")
     parser.add_argument("--build-only", action="store_true", help="only the build comparison")
+    parser.add_argument("--no-suite", action="store_true", help="skip timing the test suite")
     options = parser.parse_args(argv)
     logging.getLogger("mkdocs").setLevel(logging.WARNING)
     os.environ["NO_MKDOCS_2_WARNING"] = "1"
@@ -315,7 +319,17 @@ def main(argv: list[str] | None = None) -> int:
         tree_scaling(site, Path(folder))
         served_figures(site, site_dir, options.runs, not options.no_lighthouse)
         search_benchmark.report(site, site_dir)  # search quality and speed, beside Material's default
+    contributor_figures(site.project_dir, with_suite=not options.no_suite)
     return 0
+
+
+def contributor_figures(project_dir: Path, with_suite: bool) -> None:
+    seconds = contributor_timings.save_to_reload(project_dir, CHROMIUM, CHROMIUM_FLAGS[1:])
+    print(f"Live preview, saving a page to the reloaded page in Chromium: {seconds:5.1f} s", flush=True)
+    for quick in (True, False) if with_suite else ():
+        seconds, summary = contributor_timings.suite_time(project_dir, quick)
+        print(f"Test suite{', quick' if quick else ''} ({os.cpu_count()} cores): {seconds / 60:5.1f} min  ({summary})",
+              flush=True)
 
 
 def chain(length: int) -> str:

@@ -20,6 +20,7 @@ from urllib.parse import unquote, urlsplit
 from .hyphenation import register as register_hyphenation
 from .site import Site
 
+log = logging.getLogger("mkdocs.plugins.handbook.pdf")
 FOLDER = "pdf"
 NAME = "difficult-clients-handbook"
 PAGES = ("print", "quick-card")
@@ -67,13 +68,22 @@ def render(html_file: Path, target: Path, site_dir: Path) -> int:
     return target.stat().st_size
 
 
+def shown(path: Path) -> str:
+    """A path as the person who ran the build would type it."""
+    try:
+        return path.resolve().relative_to(Path.cwd()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
 def render_site(site_dir: Path, site: Site) -> dict[str, dict[str, int]]:
     """Every language's PDFs; returns their sizes in bytes by language and file name."""
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
     logging.getLogger("fontTools").setLevel(logging.ERROR)
     register_hyphenation(site.language(language) for language in site.languages)
     made: dict[str, dict[str, int]] = {}
-    for language in site.languages:
+    for number, language in enumerate(site.languages, 1):
+        log.info(f"PDFs, {language} ({number} of {len(site.languages)}): rendering the handbook and the quick card ...")
         folder = site.folder(site_dir, language)
         sizes = {}
         for page, name in zip(PAGES, file_names(language)):
@@ -81,6 +91,7 @@ def render_site(site_dir: Path, site: Site) -> dict[str, dict[str, int]]:
             if not source.exists():
                 raise PdfError(f"{source} is missing: build the site first (python3 tasks.py build).")
             sizes[name] = render(source, folder / FOLDER / name, site_dir)
+            log.info(f"PDF written: {shown(folder / FOLDER / name)} ({sizes[name]:,} bytes)")
         made[language] = sizes
     return made
 

@@ -1,4 +1,5 @@
-"""Serve a built site the way a static web host does: `python -m handbook.static_host [site/]`.
+"""Serve a built site the way a static web host does: `python3 tasks.py preview [SITE] [--port N]`
+(or `python -m handbook.static_host [SITE] [--port N]`; SITE defaults to site/).
 
 Text files go out gzip-compressed when the browser accepts it, with a cache lifetime and the
 headers the build wrote into the site's `_headers` (the Content-Security-Policy and the other
@@ -8,9 +9,11 @@ answered with that language's 404.html, any other with the default language's. U
 
 from __future__ import annotations
 
+import argparse
 import functools
 import gzip
 import http.server
+import re
 import sys
 import threading
 from pathlib import Path
@@ -87,10 +90,28 @@ def serve(site_dir: Path, site: Site, port: int = 0) -> tuple[http.server.Thread
     return server, f"http://127.0.0.1:{server.server_address[1]}/"
 
 
+def built_address(site_dir: Path) -> str | None:
+    """The address the site was built for (SITE_URL), as its sitemap says."""
+    sitemap = site_dir / "sitemap.xml"
+    found = re.search(r"<loc>([^<]+)</loc>", sitemap.read_text(encoding="utf-8")) if sitemap.is_file() else None
+    return found.group(1) if found else None
+
+
 def main(argv: list[str]) -> int:
-    site_dir = Path(argv[0] if argv else "site")
-    server, url = serve(site_dir, Site.load(), port=8001)
-    print(f"Serving {site_dir} at {url} (gzip, per-language 404 pages); Ctrl+C stops.")
+    parser = argparse.ArgumentParser(prog="python3 tasks.py preview", description=__doc__.split("\n\n")[0])
+    parser.add_argument("site", nargs="?", default="site", help="the built site's folder (default: site)")
+    parser.add_argument("--port", type=int, default=8001, help="the port on 127.0.0.1 (default 8001; 0: any free one)")
+    options = parser.parse_args(argv)
+    site_dir = Path(options.site).resolve()
+    if not (site_dir / "index.html").is_file():
+        print(f"{options.site} holds no built site: build it first with `python3 tasks.py build`.", file=sys.stderr)
+        return 1
+    server, url = serve(site_dir, Site.load(), port=options.port)
+    print(f"Serving {options.site} at {url} (gzip, per-language 404 pages); Ctrl+C stops.", flush=True)
+    built_for = built_address(site_dir)
+    if built_for and not built_for.startswith(url):
+        print(f"The site was built for {built_for}: the language switcher and the quick card lead there. "
+              f"To stay here, build it with SITE_URL={url} python3 tasks.py build", flush=True)
     try:
         threading.Event().wait()
     except KeyboardInterrupt:

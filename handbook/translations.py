@@ -2,6 +2,8 @@
 
     translations                       every language: what is outdated, not confirmed or missing
     translations kk --all              every section of Kazakh, the up-to-date ones too
+    translations --check               the same, and fail if any section is outdated (for maintainers
+        who want to block outdated translations; not run by the tests)
     translations kk --confirm facts#listen-first   the Kazakh section was checked against today's English
     translations kk --confirm facts    every translated section of the page
     translations --refresh facts#listen-first      after an English change that needs no new
@@ -14,6 +16,7 @@ The same status as the site's translation status page (handbook/freshness.py).
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -42,16 +45,20 @@ def describe(status: Status, history: History, repo: str) -> str:
     return line
 
 
-def report(site: Site, languages: list[str], show_all: bool) -> None:
+def report(site: Site, languages: list[str], show_all: bool) -> int:
+    """Print each language's status; the number of outdated sections."""
+    outdated = 0
     english = english_sections(site)
     history, repo = History(site.project_dir), repository_url(site)
     for language in languages:
         found = statuses(site, language, english, load_state(site, language, english))
         counts = {state: sum(1 for s in found if s.state == state) for state in STATES}
+        outdated += counts["outdated"]
         print(f"{language}: " + ", ".join(f"{counts[state]} {LABELS[state]}" for state in STATES))
         for status in found:
             if show_all or status.state != "up-to-date":
                 print(describe(status, history, repo))
+    return outdated
 
 
 def main(argv: list[str], project_dir: Path | None = None) -> int:
@@ -59,6 +66,7 @@ def main(argv: list[str], project_dir: Path | None = None) -> int:
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("language", nargs="?", help="a language code (default: every translated language)")
     parser.add_argument("--all", action="store_true", help="list the up-to-date sections too")
+    parser.add_argument("--check", action="store_true", help="exit with 1 if any section is outdated")
     parser.add_argument("--confirm", nargs="+", metavar="PAGE[#SECTION]",
                         help="record that these sections were checked against the current English")
     parser.add_argument("--refresh", nargs="+", metavar="PAGE[#SECTION]",
@@ -92,7 +100,11 @@ def main(argv: list[str], project_dir: Path | None = None) -> int:
             if not moved:
                 print("No language was up to date with the English before the change: nothing refreshed.")
             return 0
-        report(site, [args.language] if args.language else translated, args.all)
+        outdated = report(site, [args.language] if args.language else translated, args.all)
+        if args.check and outdated:
+            print(f"{outdated} outdated section(s): update and confirm them (CONTRIBUTING.md, Translators).",
+                  file=sys.stderr)
+            return 1
         return 0
     except (DataError, ValueError) as error:
         print(error, file=sys.stderr)
@@ -100,4 +112,8 @@ def main(argv: list[str], project_dir: Path | None = None) -> int:
 
 
 if __name__ == "__main__":
-    raise SystemExit(main(sys.argv[1:]))
+    try:
+        raise SystemExit(main(sys.argv[1:]))
+    except BrokenPipeError:  # `python3 tasks.py translations | head`
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        raise SystemExit(0)

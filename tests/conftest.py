@@ -28,3 +28,10 @@ def build(tmp_path_factory: pytest.TempPathFactory) -> Build:
     result = run_build(SITE.project_dir, site_dir)
     assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stderr[-4000:]}"
     return Build(site_dir, result.stderr + result.stdout)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Everything under tests/browser drives Chromium: `python3 tasks.py test --quick` leaves it out."""
+    for item in items:
+        if "browser" in item.path.relative_to(item.config.rootpath).parts[:2]:
+            item.add_marker(pytest.mark.browser)

@@ -1,5 +1,9 @@
 """A copy of the project, under git, in which one English section changed after the translations
-were checked: shared by the site and browser tests of translation freshness (built once per run)."""
+were checked: shared by the site and browser tests of translation freshness (built once per run).
+
+The copy starts from a known state whatever the handbook's own state is: every translated section
+confirmed against today's English and committed. Then an English writer adds a sentence to one
+section, as CONTRIBUTING allows, and commits it."""
 
 from __future__ import annotations
 
@@ -12,14 +16,16 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from handbook.freshness import confirm, tracked_pages
+from handbook.site import Site
 from tests.support import DEFAULT, copy_project, run_build
 
 PAGE, SECTION = "listening", "say-back-what-you-understood"
 CHANGED = f"{PAGE}#{SECTION}"
 # A section whose English is only re-wrapped: white space must not make it outdated.
 REWRAPPED = f"{PAGE}#dismiss-no-concern"
-OLD = "When the customer has finished, repeat the request or problem in your own words"
-NEW = "When the customer has finished, and not before, repeat the request or problem in your own words"
+# The writer's new sentence, added at the end of the changed section's first paragraph.
+NEW = " Say it back only once the customer has finished."
 
 
 def git(project: Path, *args: str) -> str:
@@ -28,27 +34,42 @@ def git(project: Path, *args: str) -> str:
     return subprocess.run(["git", *args], cwd=project, env=env, capture_output=True, text=True, check=True).stdout
 
 
+def confirm_everything(project: Path) -> None:
+    """Record every translated section of every language as checked against today's English."""
+    site = Site.load(project)
+    for language in site.languages:
+        if language != site.default:
+            confirm(site, language, tracked_pages(site))
+
+
 def under_git(project: Path) -> Path:
+    """The project under git, every translation confirmed, committed."""
+    confirm_everything(project)
     git(project, "init", "-q", "-b", "main")
     git(project, "add", ".")
     git(project, "commit", "-q", "-m", "The handbook, every translation checked")
     return project
 
 
+def first_paragraph_end(text: str, heading: str) -> int:
+    """Where the first paragraph after a heading ends."""
+    paragraph = text.index("\n\n", text.index(heading)) + 2
+    return text.index("\n\n", paragraph)
+
+
 def rewrap(text: str, heading: str) -> str:
     """Put a section's first paragraph on two lines: a white space change only."""
-    at = text.index(heading)
-    paragraph = text.index("\n\n", at) + 2
+    paragraph = text.index("\n\n", text.index(heading)) + 2
     space = text.index(" ", paragraph + 20)
     return text[:space] + "\n" + text[space + 1:]
 
 
 def change_english(project: Path) -> str:
-    """Change one section's English text (and re-wrap another), committed; the commit's id."""
+    """Add a sentence to one section's English text (and re-wrap another), committed; the commit's id."""
     source = project / "docs" / DEFAULT / f"{PAGE}.md"
     text = source.read_text(encoding="utf-8")
-    assert OLD in text, f"the test's sentence is no longer in docs/{DEFAULT}/{PAGE}.md"
-    text = rewrap(text.replace(OLD, NEW, 1), "{#dismiss-no-concern}")
+    end = first_paragraph_end(text, f"{{#{SECTION}}}")
+    text = rewrap(text[:end] + NEW + text[end:], "{#dismiss-no-concern}")
     source.write_text(text, encoding="utf-8")
     git(project, "commit", "-q", "-am", "Listening: say back only once the customer has finished")
     return git(project, "rev-parse", "HEAD").strip()

@@ -132,3 +132,11 @@ def test_the_quick_card_is_one_page_and_the_home_page_links_the_pdfs_with_their_
                          rf'<span data-hb-size="{re.escape(name)}">\((\d+(?:[.,]\d)?\s(?:kB|MB|КБ|МБ))\)</span>', home, re.S)
         assert link, f"{language} home page: no visible link to {name} with its size"
         assert (site.folder(pdf_build.site, language) / link.group(1)).is_file()
+
+
+def test_the_build_shows_progress_per_language_and_every_path_it_wrote(pdf_build: Build, site: Site) -> None:
+    for number, language in enumerate(site.languages, 1):
+        assert f"PDFs, {language} ({number} of {len(site.languages)})" in pdf_build.output
+        for card in (False, True):
+            written = pdf_of(pdf_build, site, language, card)
+            assert f"PDF written: {written.as_posix()} ({written.stat().st_size:,} bytes)" in pdf_build.output

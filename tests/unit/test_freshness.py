@@ -11,7 +11,7 @@ from handbook import translations
 from handbook.freshness import INTRO, fingerprint, load_state, page_sections, statuses, tree_sections
 from handbook.site import Site
 from handbook.source import DataError
-from tests.freshness_project import CHANGED, PAGE, change_english, git, under_git
+from tests.freshness_project import CHANGED, PAGE, change_english, confirm_everything, git, under_git
 from tests.support import DEFAULT, LANGUAGES, copy_project
 
 PAGE_TEXT = """---
@@ -80,6 +80,7 @@ def test_a_missing_state_file_leaves_every_section_unconfirmed(project: Path) ->
 
 
 def test_a_page_in_english_only_is_missing_in_every_other_language(project: Path) -> None:
+    confirm_everything(project)
     (project / "docs" / DEFAULT / "new-page.md").write_text(
         "---\ntitle: New\ndescription: New.\n---\n\n# New\n\nText.\n\n## Only {#only}\n\nMore.\n", encoding="utf-8")
     site = Site.load(project)
