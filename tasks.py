@@ -10,6 +10,7 @@ from __future__ import annotations
 import ctypes.util
 import hashlib
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -80,11 +81,17 @@ def dictionary(name: str) -> bool:
 
 
 def dictionaries() -> dict[str, str]:
-    """Each configured language's Hunspell dictionary and its Debian packages, from the language
-    packs (translations/<lang>/language.yml), read with the project's own environment."""
-    listed = subprocess.run([str(PYTHON), "-m", "handbook.languages", "dictionaries"], cwd=ROOT,
-                            capture_output=True, text=True, check=True).stdout
-    return {name: packages for name, _, packages in (line.partition(" ") for line in listed.splitlines()) if name}
+    """Each language's Hunspell dictionary and its Debian packages, from its language pack
+    (translations/<lang>/language.yml; the build checks the whole file). Only the two top-level
+    lines `dictionary:` and `packages: [...]` are read, so that nothing but Python is needed."""
+    found = {}
+    for pack in sorted(ROOT.glob("translations/*/language.yml")):
+        text = pack.read_text(encoding="utf-8")
+        name = re.search(r"^dictionary:\s*([\w-]+)\s*$", text, re.MULTILINE)
+        packages = re.search(r"^packages:\s*\[([^\]]*)\]", text, re.MULTILINE)
+        if name and packages:
+            found[name.group(1)] = " ".join(p.strip().strip("'\"") for p in packages.group(1).split(",") if p.strip())
+    return found
 
 
 def missing_tools(browser: bool) -> dict[str, str]:
