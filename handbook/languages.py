@@ -8,7 +8,6 @@ the commands and the tests read it through `Site.language(code)`; CI reads it th
 
     python -m handbook.languages packages     # the Debian packages every configured language needs
     python -m handbook.languages codes        # the configured languages, default first
-    python -m handbook.languages dictionaries # each Hunspell dictionary and its Debian packages, a line each
 """
 
 from __future__ import annotations
@@ -111,7 +110,7 @@ def packages(languages: list[Language]) -> list[str]:
 def main(argv: list[str]) -> int:
     from .site import Site
 
-    if argv not in (["packages"], ["codes"], ["dictionaries"]):
+    if argv not in (["packages"], ["codes"]):
         print(__doc__)
         return 2
     site = Site.load()
@@ -120,10 +119,7 @@ def main(argv: list[str]) -> int:
     except DataError as error:
         print(error, file=sys.stderr)
         return 1
-    if argv == ["dictionaries"]:
-        print("\n".join(f"{language.dictionary} {' '.join(language.packages)}" for language in found))
-    else:
-        print(" ".join(packages(found) if argv == ["packages"] else site.languages))
+    print(" ".join(packages(found) if argv == ["packages"] else site.languages))
     return 0
 
 
