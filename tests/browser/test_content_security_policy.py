@@ -57,6 +57,19 @@ def _open(page: Page, violations: Violations, url: str) -> None:
     violations.check()
 
 
+def _answer(page: Page, pick_last: bool = False) -> None:
+    """Answer the step on screen as a reader does: tick a box of a checklist and continue, or
+    click an answer's button; the first answer, or with `pick_last` the last one."""
+    step = page.locator("[data-hb-node]:not([hidden])")
+    boxes = step.locator("input[type=checkbox]")
+    if boxes.count():
+        (boxes.last if pick_last else boxes.first).check()
+        step.locator(".hb-checklist__continue").click()
+        return
+    answers = step.locator("a[data-hb-answer]:visible")
+    (answers.last if pick_last else answers.first).click()
+
+
 def _walk_the_tool(page: Page, violations: Violations, url: str) -> None:
     """Answer to an outcome, change the last answer, write a note, copy the record and print it."""
     _open(page, violations, url)
@@ -65,14 +78,14 @@ def _walk_the_tool(page: Page, violations: Violations, url: str) -> None:
     for _ in range(12):
         if outcome.count():
             break
-        page.locator("[data-hb-node]:not([hidden]) a[data-hb-answer]").first.click()
+        _answer(page)
     expect(outcome).to_have_count(1)
     page.go_back()
-    page.locator("[data-hb-node]:not([hidden]) a[data-hb-answer]").last.click()
+    _answer(page, pick_last=True)
     for _ in range(12):
         if outcome.count():
             break
-        page.locator("[data-hb-node]:not([hidden]) a[data-hb-answer]").first.click()
+        _answer(page)
     expect(outcome).to_have_count(1)
     page.locator("#hb-record-note").fill("A private note")
     page.locator("[data-hb-copy]").click()
