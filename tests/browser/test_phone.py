@@ -81,7 +81,8 @@ def test_no_control_is_smaller_than_24_px_on_a_phone(phone: Page, site_url: str,
     for name in PAGES:
         phone.goto(site_url + SITE.page_url(language, name))
         if name == "decision-tool":
-            phone.locator("#physical-abuse [data-hb-answer='no']").click()
+            phone.locator("#red-flags--none").check()  # the red-flag checklist: none of these
+            phone.locator("#red-flags .hb-checklist__continue").click()
             expect(phone.locator(".hb-tool__answers")).to_be_visible()
         if found := phone.evaluate(TARGET_SIZE):
             small[name] = found

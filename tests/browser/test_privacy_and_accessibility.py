@@ -42,7 +42,8 @@ def test_axe_finds_no_accessibility_violations_in_either_colour_scheme(
         page = context.new_page()
         page.goto(site_url + SITE.page_url(language, name))
         if name == "decision-tool":
-            page.locator("#physical-abuse [data-hb-answer='no']").click()
+            page.locator("#red-flags--none").check()  # the red-flag checklist: none of these
+            page.locator("#red-flags .hb-checklist__continue").click()
             expect(page.locator(".hb-tool__answers")).to_be_visible()
         if page.locator("body[data-md-color-scheme]").count():
             expected = "slate" if scheme == "dark" else "default"
