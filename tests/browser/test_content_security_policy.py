@@ -58,16 +58,20 @@ def _open(page: Page, violations: Violations, url: str) -> None:
 
 
 def _answer(page: Page, pick_last: bool = False) -> None:
-    """Answer the step on screen as a reader does: tick a box of a checklist and continue, or
-    click an answer's button; the first answer, or with `pick_last` the last one."""
-    step = page.locator("[data-hb-node]:not([hidden])")
+    """Answer the question on screen as a reader does: tick a box of a checklist and continue, or
+    click an answer's button (the first answer, or with `pick_last` the last one); then wait
+    until the tool has moved on from that question."""
+    step = page.locator(".hb-step--question[data-hb-node]:not([hidden])")
+    expect(step).to_have_count(1)
+    node = step.get_attribute("data-hb-node")
     boxes = step.locator("input[type=checkbox]")
     if boxes.count():
         (boxes.last if pick_last else boxes.first).check()
         step.locator(".hb-checklist__continue").click()
-        return
-    answers = step.locator("a[data-hb-answer]:visible")
-    (answers.last if pick_last else answers.first).click()
+    else:
+        answers = step.locator("a[data-hb-answer]:visible")
+        (answers.last if pick_last else answers.first).click()
+    expect(page.locator(f"[data-hb-node='{node}']")).to_be_hidden()
 
 
 def _walk_the_tool(page: Page, violations: Violations, url: str) -> None:
