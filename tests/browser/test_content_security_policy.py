@@ -10,6 +10,7 @@ from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from handbook.static_host import serve
 from tests.browser.search_helpers import search
+from tests.browser.tool_steps import answer_on_screen, walk_to_an_outcome
 from tests.support import DEFAULT, LANGUAGES, SITE, Build
 
 QUERIES = {"en": "customer", "tr": "müşteri", "is": "viðskiptavin", "pt": "cliente", "kk": "клиент"}
@@ -57,40 +58,14 @@ def _open(page: Page, violations: Violations, url: str) -> None:
     violations.check()
 
 
-def _answer(page: Page, pick_last: bool = False) -> None:
-    """Answer the question on screen as a reader does: tick a box of a checklist and continue, or
-    click an answer's button (the first answer, or with `pick_last` the last one); then wait
-    until the tool has moved on from that question."""
-    step = page.locator(".hb-step--question[data-hb-node]:not([hidden])")
-    expect(step).to_have_count(1)
-    node = step.get_attribute("data-hb-node")
-    boxes = step.locator("input[type=checkbox]")
-    if boxes.count():
-        (boxes.last if pick_last else boxes.first).check()
-        step.locator(".hb-checklist__continue").click()
-    else:
-        answers = step.locator("a[data-hb-answer]:visible")
-        (answers.last if pick_last else answers.first).click()
-    expect(page.locator(f"[data-hb-node='{node}']")).to_be_hidden()
-
-
 def _walk_the_tool(page: Page, violations: Violations, url: str) -> None:
     """Answer to an outcome, change the last answer, write a note, copy the record and print it."""
     _open(page, violations, url)
     page.evaluate("window.print = () => { window.__hbPrinted = true; }")
-    outcome = page.locator(".hb-step--outcome:not([hidden])")
-    for _ in range(12):
-        if outcome.count():
-            break
-        _answer(page)
-    expect(outcome).to_have_count(1)
+    walk_to_an_outcome(page)
     page.go_back()
-    _answer(page, pick_last=True)
-    for _ in range(12):
-        if outcome.count():
-            break
-        _answer(page)
-    expect(outcome).to_have_count(1)
+    answer_on_screen(page, pick_last=True)
+    walk_to_an_outcome(page)
     page.locator("#hb-record-note").fill("A private note")
     page.locator("[data-hb-copy]").click()
     page.locator("[data-hb-print]").click()

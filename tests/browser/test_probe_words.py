@@ -8,6 +8,7 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Page, expect
 
+from tests.browser.tool_steps import walk_to_an_outcome
 from tests.site.test_hostile_input import _probe_words
 from tests.support import SITE, copy_project, run_build, serve
 
@@ -39,11 +40,7 @@ def test_probe_words_never_become_markup_after_the_scripts_run(page: Page, probe
         assert page.evaluate(PROBED) == [], address
         shown += page.locator("body").inner_text().count("data-hb-probe")
     page.goto(root + "decision-tool/")
-    for _ in range(12):
-        if page.locator(".hb-step--outcome:not([hidden])").count():
-            break
-        page.locator("[data-hb-node]:not([hidden]) a[data-hb-answer]").first.click()
-    expect(page.locator(".hb-step--outcome:not([hidden])")).to_have_count(1)
+    walk_to_an_outcome(page)
     page.locator("#hb-record-note").fill("note")
     assert page.evaluate(PROBED) == []
     assert shown > 0 and errors == []

@@ -9,6 +9,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from playwright.sync_api import Page, expect
 
+from tests.browser.tool_steps import answer_on_screen
 from tests.support import SITE, mkdocs_config
 
 CRAFTED = [
@@ -40,7 +41,7 @@ def test_a_crafted_fragment_adds_nothing_to_the_report(page: Page, site_url: str
 
 def test_the_decision_tools_answers_stay_out_of_the_report(page: Page, site_url: str) -> None:
     page.goto(site_url + SITE.page_url("en", "decision-tool"))
-    page.locator("[data-hb-node]:not([hidden]) a[data-hb-answer]").first.click()
+    answer_on_screen(page)
     expect(page).to_have_url(re.compile(r"#[^#]*="))
     body = _body(page)
     assert body[:3] == _expected_start("en", "decision-tool")

@@ -13,7 +13,9 @@ from handbook.static_host import serve
 from tests.support import LANGUAGES, PAGES, SITE, Build
 
 CHAPTER = "listening"
-FIRST_VISIT_BUDGET = 90_000  # bytes transferred, gzip, empty cache
+# Bytes transferred, gzip, empty cache. Material starts the search worker with the page, and the
+# handbook's worker brings its per-language word handling (stemming, stop words) with it.
+FIRST_VISIT_BUDGET = 95_000
 
 
 @pytest.fixture(scope="module")
