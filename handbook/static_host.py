@@ -20,7 +20,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from .host_config import HEADERS_FILE, headers_for, read_headers_file
-from .site import Site
+from .site import Site, find_project
 
 COMPRESSED = {".html", ".css", ".js", ".json", ".xml", ".svg", ".txt", ".webmanifest"}
 TYPES = {".js": "text/javascript", ".json": "application/json", ".webmanifest": "application/manifest+json"}
@@ -106,7 +106,15 @@ def main(argv: list[str]) -> int:
     if not (site_dir / "index.html").is_file():
         print(f"{options.site} holds no built site: build it first with `python3 tasks.py build`.", file=sys.stderr)
         return 1
-    server, url = serve(site_dir, Site.load(), port=options.port)
+    try:  # the project the site was built from: around the site folder, else around here
+        project = find_project(site_dir)
+    except FileNotFoundError:
+        try:
+            project = find_project()
+        except FileNotFoundError as error:
+            print(error, file=sys.stderr)
+            return 1
+    server, url = serve(site_dir, Site.load(project), port=options.port)
     print(f"Serving {options.site} at {url} (gzip, per-language 404 pages); Ctrl+C stops.", flush=True)
     built_for = built_address(site_dir)
     if built_for and not built_for.startswith(url):

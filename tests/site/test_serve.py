@@ -194,7 +194,8 @@ def test_stopping_tasks_serve_stops_the_server_it_started(tmp_path: Path) -> Non
 def test_the_static_host_serves_a_relative_folder_on_the_port_asked_and_prints_its_address(build: Build) -> None:
     port = free_port()
     process = subprocess.Popen([sys.executable, "-m", "handbook.static_host", build.site.name, "--port", str(port)],
-                               cwd=build.site.parent, stdout=subprocess.PIPE, text=True)
+                               cwd=build.site.parent, stdout=subprocess.PIPE, text=True,
+                               env={**os.environ, "HANDBOOK_PROJECT": str(ROOT)})
     try:
         line = process.stdout.readline()
         assert f"Serving {build.site.name} at http://127.0.0.1:{port}/" in line, line
