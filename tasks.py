@@ -208,21 +208,21 @@ def main(argv: list[str]) -> int:
     if command == "lock":
         return lock()
     if command == "serve":
-        # Rebuilds on any change to what makes the site, with the code as it is now (handbook/live_preview.py).
-        return replace_process("-m", "handbook.live_preview", *rest)
+        # Rebuilds on any change to what makes the site, with the code as it is now (handbook/commands/live_preview.py).
+        return replace_process("-m", "handbook.commands.live_preview", *rest)
     if command == "preview":
-        return replace_process("-m", "handbook.static_host", *rest)
+        return replace_process("-m", "handbook.commands.static_host", *rest)
     if command == "translations":
-        return run("-m", "handbook.translations", *rest)
+        return run("-m", "handbook.commands.translations", *rest)
     if command == "new-language":
-        return run("-m", "handbook.new_language", *rest)
+        return run("-m", "handbook.commands.new_language", *rest)
     if command == "pdf" or (command == "build" and "--pdf" in rest):
         rest = [option for option in rest if option != "--pdf"]
         # hooks/print_and_offline.py then renders every language's PDFs
         return run("-m", "mkdocs", "build", "--strict", *rest, env={"HANDBOOK_PDF": "1"})
     if command == "build":
         return run("-m", "mkdocs", "build", "--strict", *rest)
-    return run("-m", "handbook.benchmark", *rest)
+    return run("-m", "handbook.commands.benchmark", *rest)
 
 
 if __name__ == "__main__":

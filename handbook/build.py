@@ -29,15 +29,15 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from .csp import Known, UnknownCode, hashes, insert_policy, known_code
-from .decision_tree.model import Tree
-from .model import Freshness, Handbook
-from .phrasebook import Situations
-from .published import Published
-from .site import Site
-from .source import DataError
-from .templates import environment
-from .words import Words
+from handbook.security.csp import Known, UnknownCode, hashes, insert_policy, known_code
+from handbook.decision_tree.model import Tree
+from handbook.model import Freshness, Handbook
+from handbook.content.phrasebook import Situations
+from handbook.content.published import Published
+from handbook.content.site import Site
+from handbook.content.source import DataError
+from handbook.templates import environment
+from handbook.content.words import Words
 
 T = TypeVar("T")
 
@@ -205,7 +205,7 @@ def rendered_404(config: MkDocsConfig) -> dict[str, str]:
 
 @once_per_build
 def csp_known(config: MkDocsConfig) -> Known:
-    """The inline scripts and styles the templates and the handbook's code write (handbook/csp.py)."""
+    """The inline scripts and styles the templates and the handbook's code write (handbook/security/csp.py)."""
     hooks = Site.of(config).project_dir / "hooks"
     return known_code([Path(folder) for folder in config.theme.dirs], [Path(__file__).resolve().parent, hooks])
 

@@ -3,7 +3,7 @@ published ids, the phrasebook and translation freshness, for every language.
 
 `Handbook(site)` reads nothing until a part is asked for; each part is read and checked once,
 and a mistake is a DataError naming the file and the line (build.py turns it into the one-line
-message MkDocs shows). Pages come from `site.source(language, page)` (handbook/content.py reads
+message MkDocs shows). Pages come from `site.source(language, page)` (handbook/content/pages.py reads
 each once). Hooks ask the model (`build.handbook(config)`) and render; tests and commands can
 load it the same way from `Site.load()`.
 """
@@ -13,13 +13,13 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass, field
 
-from .decision_tree.load import load_trees
-from .decision_tree.model import Tree
-from .freshness import History, Section, State, Status, check_state_files, english_sections, load_state, statuses
-from .phrasebook import Situations, check as check_phrasebook, load_situations
-from .published import Published, check_redirects, load_published
-from .site import Site
-from .words import Words, load_words
+from handbook.decision_tree.load import load_trees
+from handbook.decision_tree.model import Tree
+from handbook.freshness.sections import History, Section, State, Status, check_state_files, english_sections, load_state, statuses
+from handbook.content.phrasebook import Situations, check as check_phrasebook, load_situations
+from handbook.content.published import Published, check_redirects, load_published
+from handbook.content.site import Site
+from handbook.content.words import Words, load_words
 
 
 @dataclass(frozen=True)

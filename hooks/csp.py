@@ -1,7 +1,7 @@
-"""A strict Content-Security-Policy in every page the theme renders (handbook/csp.py): scripts
+"""A strict Content-Security-Policy in every page the theme renders (handbook/security/csp.py): scripts
 and styles from the site's own files, and inline only what a template writes, by its hash.
 Once the whole site is built, the same policy and the other headers for hosts that can send them
-(handbook/host_config.py: `_headers` and `nginx.conf` in the site)."""
+(handbook/security/host_config.py: `_headers` and `nginx.conf` in the site)."""
 
 from __future__ import annotations
 
@@ -11,8 +11,9 @@ from urllib.parse import urlsplit
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
-from handbook import build, host_config
-from handbook.site import Site
+from handbook import build
+from handbook.security import host_config
+from handbook.content.site import Site
 
 
 def on_config(config: MkDocsConfig) -> None:

@@ -24,9 +24,9 @@ from handbook import build
 from handbook.decision_tree.load import TREE_FILE, is_translated, tree_version
 from handbook.decision_tree.paths import ToolAnchors
 from handbook.decision_tree.validate import node_error
-from handbook.source import read_yaml
+from handbook.content.source import read_yaml
 from handbook.decision_tree.render import Link, render_overview, render_tool
-from handbook.site import Site
+from handbook.content.site import Site
 
 TOOL_MARKER = "<!-- decision-tree -->"
 OVERVIEW_MARKER = "<!-- decision-tree-overview -->"

@@ -18,7 +18,7 @@ from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 
 from handbook.build import after_all_languages, tree_templates, with_csp
-from handbook.site import Site
+from handbook.content.site import Site
 from handbook.templates import render_document
 
 SCRIPT = "assets/javascripts/forward.js"

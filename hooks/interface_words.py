@@ -1,5 +1,5 @@
 """Give every template the handbook's own interface words of the language being built, as `hb`
-(handbook/words.py): `hb.t("not_found.title")`, `hb.group("tool")`, `hb.language`, `hb.root`.
+(handbook/content/words.py): `hb.t("not_found.title")`, `hb.group("tool")`, `hb.language`, `hb.root`.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Link previews and hreflang alternates for every page (overrides/partials/page-meta.html).
 
-Templates get `hb_preview` (handbook/link_preview.py: absolute addresses built from site_url,
+Templates get `hb_preview` (handbook/paper/link_preview.py: absolute addresses built from site_url,
 the Open Graph locale, the language's preview picture); each language's picture is drawn when
 that language is built.
 """
@@ -13,9 +13,9 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
-from handbook.link_preview import IMAGE, draw_preview, find_font, link_preview, page_name
-from handbook.site import Site
-from handbook.source import DataError
+from handbook.paper.link_preview import IMAGE, draw_preview, find_font, link_preview, page_name
+from handbook.content.site import Site
+from handbook.content.source import DataError
 
 
 def on_config(config: MkDocsConfig) -> None:

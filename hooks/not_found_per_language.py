@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 from mkdocs.config.defaults import MkDocsConfig
 
 from handbook import build
-from handbook.site import Site
+from handbook.content.site import Site
 
 
 def on_template_context(context: dict, template_name: str, config: MkDocsConfig) -> dict:

@@ -1,5 +1,5 @@
 """Pages hold text: the build stops at a page or a file in docs/ that could run script
-(handbook/page_guard.py says what is allowed), with the file, the line and the fix."""
+(handbook/security/page_guard.py says what is allowed), with the file, the line and the fix."""
 
 from __future__ import annotations
 
@@ -10,9 +10,10 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from handbook import build, page_guard
-from handbook.site import Site
-from handbook.source import DataError
+from handbook import build
+from handbook.security import page_guard
+from handbook.content.site import Site
+from handbook.content.source import DataError
 
 SOURCES = ("docs", "data", "translations", "overrides", "hooks", "handbook")
 

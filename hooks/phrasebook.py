@@ -1,4 +1,4 @@
-"""Generate the phrasebook page from the chapters' "what to say" boxes (handbook/phrasebook.py)."""
+"""Generate the phrasebook page from the chapters' "what to say" boxes (handbook/content/phrasebook.py)."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from handbook import build
-from handbook.phrasebook import PAGE, fill
-from handbook.site import Site
+from handbook.content.phrasebook import PAGE, fill
+from handbook.content.site import Site
 
 
 def on_config(config: MkDocsConfig) -> None:

@@ -1,10 +1,10 @@
 """The handbook on paper and without a connection, in every language.
 
-- `<language root>print/`: the whole handbook on one page (handbook/print_book.py).
+- `<language root>print/`: the whole handbook on one page (handbook/paper/print_book.py).
 - `<language root>quick-card/`: the one-page card for the desk.
 - With `HANDBOOK_PDF=1` (`python3 tasks.py pdf`), both as PDF under `<language root>pdf/`
-  (handbook/pdf.py), linked from the home page with their size (handbook/downloads.py).
-- `sw.js` at the site root and `<language root>offline.json`: reading offline (handbook/offline.py),
+  (handbook/paper/pdf.py), linked from the home page with their size (handbook/paper/downloads.py).
+- `sw.js` at the site root and `<language root>offline.json`: reading offline (handbook/offline/worker.py),
   started from the home page's "Save for offline" control.
 """
 
@@ -19,16 +19,17 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from handbook import downloads, offline, pdf
+from handbook.paper import downloads, pdf
+from handbook.offline import worker as offline
 from handbook.build import all_words, collected, handbook, order, tree_templates, trees, with_csp
-from handbook.content import first_section_line, headings
+from handbook.content.pages import first_section_line, headings
 from handbook.decision_tree.load import is_translated
-from handbook.downloads import CARD_PAGE, PRINT_PAGE
-from handbook.print_book import (ANGRY_SECTION, SCENARIOS_PAGE, TOOL_PAGE, Book, Chapter, handouts_page, nav_pages,
+from handbook.paper.downloads import CARD_PAGE, PRINT_PAGE
+from handbook.paper.print_book import (ANGRY_SECTION, SCENARIOS_PAGE, TOOL_PAGE, Book, Chapter, handouts_page, nav_pages,
                                  render_book, render_card, render_handouts, scenario_handouts)
-from handbook.link_preview import link_preview
-from handbook.site import Site
-from handbook.words import Words
+from handbook.paper.link_preview import link_preview
+from handbook.content.site import Site
+from handbook.content.words import Words
 
 STYLESHEET = "assets/stylesheets/print-book.css"
 

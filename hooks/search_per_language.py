@@ -3,7 +3,7 @@
 mkdocs-static-i18n merges every language into one ``search/search_index.json``, so a reader on
 ``/tr/`` would download and search all five languages. Material's search plugin has no setting
 for this, so after the last language is built this hook splits the merged index: each language
-gets ``search/search_index.json`` in its own folder (handbook/search_index.py), with its
+gets ``search/search_index.json`` in its own folder (handbook/search/index.py), with its
 language, its synonyms (translations/<language>/synonyms.yml, checked when the build starts) and
 the kind of every section, and ``search/search_setup.json``, its options alone, for Material's
 page script. ``overrides/partials/handbook-search-config.html`` points each page at
@@ -20,10 +20,10 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
 from handbook.build import after_all_languages, once_per_build
-from handbook.search_index import SETUP, prepare, setup, split
-from handbook.search_synonyms import Synonym, as_config, load_synonyms, synonyms_file, unused
-from handbook.site import Site
-from handbook.source import DataError
+from handbook.search.index import SETUP, prepare, setup, split
+from handbook.search.synonyms import Synonym, as_config, load_synonyms, synonyms_file, unused
+from handbook.content.site import Site
+from handbook.content.source import DataError
 
 log = logging.getLogger("mkdocs.hooks.search_per_language")
 

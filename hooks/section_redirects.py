@@ -15,7 +15,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from handbook import build
-from handbook.site import Site
+from handbook.content.site import Site
 
 
 def on_config(config: MkDocsConfig) -> None:

@@ -1,4 +1,4 @@
-"""Paper for a training room, on the handbook's own pages (handbook/paper.py):
+"""Paper for a training room, on the handbook's own pages (handbook/paper/training.py):
 
 - a chapter with a knowledge check ends with its answer key, shown only on paper, where the
   options print without their explanations (handbook.css);
@@ -18,10 +18,10 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from handbook import paper
+from handbook.paper import training as paper
 from handbook.build import handbook, order, tree_templates
-from handbook.print_book import SCENARIOS_PAGE, handouts_page
-from handbook.site import Site
+from handbook.paper.print_book import SCENARIOS_PAGE, handouts_page
+from handbook.content.site import Site
 from handbook.templates import render
 
 

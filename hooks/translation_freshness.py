@@ -1,9 +1,9 @@
-"""Tell readers and translators when the English moved on (handbook/freshness.py).
+"""Tell readers and translators when the English moved on (handbook/freshness/sections.py).
 
 - The state files (translations/<language>/checked.yml) are read and checked once per build: a
   page, section or language that does not exist stops the build with the file and line.
 - A translated page shows, at each outdated section only, a notice in the reader's language with
-  the date of the English change and a link to the English section (handbook/translation_status.py):
+  the date of the English change and a link to the English section (handbook/freshness/status.py):
   put into the page's Markdown after the section's heading, or after a decision-tool step's title.
   A page that is not translated at all keeps the untranslated-page notice instead.
 - The page `translation-status` (one per language, `<!-- translation-status -->` marks the place)
@@ -20,9 +20,9 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from handbook import build
-from handbook.freshness import INTRO, STATUS_PAGE, TREE_PAGE, Section
-from handbook.site import Site
-from handbook.translation_status import add_notices, add_tree_notices, notice, row_labels, status_table
+from handbook.freshness.sections import INTRO, STATUS_PAGE, TREE_PAGE, Section
+from handbook.content.site import Site
+from handbook.freshness.status import add_notices, add_tree_notices, notice, row_labels, status_table
 
 MARKER = "<!-- translation-status -->"
 

@@ -14,7 +14,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 
 from handbook import build
-from handbook.site import Site
+from handbook.content.site import Site
 from handbook.templates import render
 
 

@@ -1,5 +1,5 @@
 """Add to home screen: `<language root>manifest.webmanifest` for every language, in its words,
-and the app icons at the site root (handbook/web_app.py). overrides/main.html links each page to
+and the app icons at the site root (handbook/offline/web_app.py). overrides/main.html links each page to
 its language's manifest; the offline list then includes it, so the saved handbook opens from the
 home screen without a connection."""
 
@@ -11,8 +11,8 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 
 from handbook import build
-from handbook.site import Site
-from handbook.web_app import ICON_SIZES, MANIFEST, THEME_COLOR, draw_icon, icon_path, manifest
+from handbook.content.site import Site
+from handbook.offline.web_app import ICON_SIZES, MANIFEST, THEME_COLOR, draw_icon, icon_path, manifest
 
 
 def on_page_context(context: dict, page: object, config: MkDocsConfig, nav: object) -> dict:

@@ -6,7 +6,7 @@ import pytest
 
 from handbook.decision_tree.load import load_trees
 from handbook.decision_tree.model import Tree
-from handbook.site import Site
+from handbook.content.site import Site
 from tests.support import SITE, Build, run_build
 
 

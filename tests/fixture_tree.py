@@ -11,8 +11,8 @@ from pathlib import Path
 
 import yaml
 
-from handbook.site import Site
-from handbook.words import Words
+from handbook.content.site import Site
+from handbook.content.words import Words
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -16,8 +16,8 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from handbook.freshness import confirm, tracked_pages
-from handbook.site import Site
+from handbook.freshness.sections import confirm, tracked_pages
+from handbook.content.site import Site
 from tests.support import DEFAULT, copy_project, run_build
 
 PAGE, SECTION = "listening", "say-back-what-you-understood"

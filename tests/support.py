@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 
-from handbook.site import Site
+from handbook.content.site import Site
 
 # Read at collection time: tests are parametrized by language and page.
 SITE = Site.load(Path(__file__).resolve().parent.parent)

@@ -9,11 +9,11 @@ from pathlib import Path
 
 from markdown.extensions.toc import slugify
 
-from ..site import Site
-from ..source import DataError, YamlSource, read_yaml as read_any_yaml
-from .model import Answer, Node, OldAnswers, Outcome, Question, Tree
-from .rules import RULES_FILE, build_rules, check_rules
-from .validate import check_characters, check_graph, check_links, check_page_ids, check_schema, check_text, check_translation
+from handbook.content.site import Site
+from handbook.content.source import DataError, YamlSource, read_yaml as read_any_yaml
+from handbook.decision_tree.model import Answer, Node, OldAnswers, Outcome, Question, Tree
+from handbook.decision_tree.rules import RULES_FILE, build_rules, check_rules
+from handbook.decision_tree.validate import check_characters, check_graph, check_links, check_page_ids, check_schema, check_text, check_translation
 
 TREE_FILE = "data/decision-tree.yml"
 SCHEMA_FILE = "data/decision-tree.schema.json"
@@ -58,7 +58,7 @@ def taken_ids(site: Site) -> dict[str, str]:
 def read_yaml(root: Path, file: str, missing_fix: str, *, text_only: bool = True) -> YamlSource:
     """A file of the tree (tree, rules, translation), refused with the character named if it
     holds an invisible or direction-changing character or a line break other than LF; `text_only`
-    as in handbook/source.py (the tree's own text check, check_text, says more about markup)."""
+    as in handbook/content/source.py (the tree's own text check, check_text, says more about markup)."""
     path = root / file
     if path.exists():
         try:

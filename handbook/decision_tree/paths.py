@@ -15,7 +15,7 @@ import itertools
 from dataclasses import dataclass, field
 from urllib.parse import unquote
 
-from .model import Outcome, Question, Tree
+from handbook.decision_tree.model import Outcome, Question, Tree
 
 Step = tuple[Question, tuple[str, ...]]  # a question and the ids of the answers given
 TITLE_SUFFIX = "--title"
@@ -177,7 +177,7 @@ def paths_markdown(tree: Tree, describe: dict[str, str] | None = None) -> str:
     lines = [
         "# Every path through \"Should I fire this client?\"",
         "",
-        "Generated from data/decision-tree.yml by `python -m handbook.tree_paths`; do not edit by hand.",
+        "Generated from data/decision-tree.yml by `python -m handbook.commands.tree_paths`; do not edit by hand.",
         "A pull request that changes the tree shows here how the tool's answers change.",
         "A checklist (tick all that apply) shows each answer alone and one example of two or more;",
         "the rule check in the tests walks every combination.",

@@ -9,10 +9,10 @@ from dataclasses import dataclass
 
 import jinja2
 
-from ..templates import environment, inline  # noqa: F401  (also imported from here)
-from ..words import Words
-from .model import Outcome, Question, Tree
-from .treemap import tree_map
+from handbook.templates import environment, inline  # noqa: F401  (also imported from here)
+from handbook.content.words import Words
+from handbook.decision_tree.model import Outcome, Question, Tree
+from handbook.decision_tree.treemap import tree_map
 
 
 @dataclass(frozen=True)

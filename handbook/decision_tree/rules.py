@@ -10,10 +10,10 @@ its deciding rule says, and every rule must decide at least one path.
 
 from __future__ import annotations
 
-from ..source import DataError, YamlSource
-from .model import Question, Rule, Tree
-from .paths import all_paths, fragment
-from .validate import node_error
+from handbook.content.source import DataError, YamlSource
+from handbook.decision_tree.model import Question, Rule, Tree
+from handbook.decision_tree.paths import all_paths, fragment
+from handbook.decision_tree.validate import node_error
 
 RULES_FILE = "data/decision-rules.yml"
 SEVERAL = "several"

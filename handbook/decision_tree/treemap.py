@@ -7,8 +7,8 @@ import textwrap
 
 from markupsafe import Markup, escape
 
-from .model import Outcome, Question, Tree
-from .validate import targets
+from handbook.decision_tree.model import Outcome, Question, Tree
+from handbook.decision_tree.validate import targets
 
 BOX_W, BOX_H, GAP_X, GAP_Y, LINE = 176, 64, 16, 44, 14
 CHARS = 26  # characters per line of a box, three lines at most

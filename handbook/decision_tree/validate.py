@@ -12,8 +12,8 @@ from pathlib import Path
 
 import jsonschema
 
-from .model import Outcome, Question, Tree
-from ..source import DataError, YamlSource
+from handbook.decision_tree.model import Outcome, Question, Tree
+from handbook.content.source import DataError, YamlSource
 
 # A tag or an entity as HTML writes them ("<b>", "</p>", "<!--", "&amp;", "&#8238;"); a "<"
 # with a space after it ("a < b") is text. No part can backtrack: linear in the text's length.

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
-from handbook.static_host import serve
+from handbook.commands.static_host import serve
 from tests.browser.search_helpers import search
 from tests.browser.tool_steps import answer_on_screen, walk_to_an_outcome
 from tests.support import DEFAULT, LANGUAGES, SITE, Build

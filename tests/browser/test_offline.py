@@ -12,8 +12,8 @@ import yaml
 from playwright.sync_api import Browser, expect
 
 from tests.browser.search_helpers import search
-from handbook import offline
-from handbook.site import Site
+from handbook.offline import worker as offline
+from handbook.content.site import Site
 from tests.support import ROOT, Build, serve
 
 LANGUAGE = "kk"

@@ -11,8 +11,8 @@ import shutil
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
-from handbook import offline
-from handbook.site import Site
+from handbook.offline import worker as offline
+from handbook.content.site import Site
 from tests.support import Build, serve
 
 LANGUAGE = "kk"

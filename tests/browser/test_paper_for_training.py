@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from handbook.words import load_words
+from handbook.content.words import load_words
 from tests.site.test_training_paper import markdown_text, opening, page_texts, source_scenarios
 from tests.support import LANGUAGES, SITE
 

@@ -1,6 +1,6 @@
 """What a page load asks of the server: nothing that fails, no sitemap, no search index until the
 reader starts to search, and a first visit to a chapter within its budget, served as a static
-host serves it (gzip, per-language 404 pages: handbook/static_host.py)."""
+host serves it (gzip, per-language 404 pages: handbook/commands/static_host.py)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Page
 
-from handbook.static_host import serve
+from handbook.commands.static_host import serve
 from tests.support import LANGUAGES, PAGES, SITE, Build
 
 CHAPTER = "listening"

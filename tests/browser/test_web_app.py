@@ -9,7 +9,7 @@ import pytest
 from PIL import Image
 from playwright.sync_api import BrowserContext
 
-from handbook.words import load_words
+from handbook.content.words import load_words
 from tests.support import LANGUAGES, PAGES, SITE, mkdocs_config
 
 WORDS = load_words(SITE.project_dir, SITE.languages, SITE.default)

@@ -15,10 +15,10 @@ import pytest
 import yaml
 from babel.dates import format_date
 
-from handbook import translations
-from handbook.freshness import STATES, STATUS_PAGE, statuses
-from handbook.site import Site
-from handbook.spellcheck import check
+from handbook.commands import translations
+from handbook.freshness.sections import STATES, STATUS_PAGE, statuses
+from handbook.content.site import Site
+from handbook.commands.spellcheck import check
 from tests.freshness_project import CHANGED, PAGE, REWRAPPED, SECTION, Changed, changed_project, confirm_everything
 from tests.support import DEFAULT, LANGUAGES, ROOT, copy_project, run_build
 

@@ -1,6 +1,6 @@
 """The host configuration the build ships: Debian's nginx, started on 127.0.0.1 with the site's
 nginx.conf, sends the policy and the security headers, each language's own 404 page and gzip; the
-`_headers` file for Netlify and Cloudflare Pages says the same; handbook/static_host.py sends it."""
+`_headers` file for Netlify and Cloudflare Pages says the same; handbook/commands/static_host.py sends it."""
 
 from __future__ import annotations
 
@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from handbook.csp import digest
-from handbook.host_config import headers_for, read_headers_file
-from handbook.static_host import serve
+from handbook.security.csp import digest
+from handbook.security.host_config import headers_for, read_headers_file
+from handbook.commands.static_host import serve
 from tests.support import DEFAULT, LANGUAGES, SITE, Build
 
 NGINX = Path("/usr/sbin/nginx")

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from handbook.source import parse_yaml
+from handbook.content.source import parse_yaml
 from tests.support import copy_project, run_build
 
 # No '<', '>' or entity, so loading lets them through: only escaping keeps them text.

@@ -9,7 +9,7 @@ import re
 import pytest
 from PIL import Image
 
-from handbook.link_preview import IMAGE, SIZE
+from handbook.paper.link_preview import IMAGE, SIZE
 from tests.support import LANGUAGES, PAGES, SITE, Build, mkdocs_config
 
 SITE_URL = mkdocs_config().site_url

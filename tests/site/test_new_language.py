@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from handbook.new_language import scaffold
+from handbook.commands.new_language import scaffold
 from tests.support import DEFAULT, ROOT, Build, copy_project, run_build
 
 NEW = "de"
@@ -32,7 +32,7 @@ def added(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str
     project = copy_project(tmp_path_factory.mktemp("new-language") / "project")
     shutil.copytree(ROOT / ".github", project / ".github")
     before = files(project)
-    result = subprocess.run([sys.executable, "-m", "handbook.new_language", NEW, "--name", "Deutsch"],
+    result = subprocess.run([sys.executable, "-m", "handbook.commands.new_language", NEW, "--name", "Deutsch"],
                             cwd=project, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     for page in TRANSLATED:

@@ -15,7 +15,7 @@ import babel
 import pytest
 import yaml
 
-from handbook.site import Site
+from handbook.content.site import Site
 from tests.support import DEFAULT, LANGUAGES, PAGES, Build, copy_project, mkdocs_config, run_build
 
 ALL = [(language, page) for language in LANGUAGES for page in PAGES]

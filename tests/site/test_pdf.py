@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from handbook.pdf import FOLDER, file_names
-from handbook.site import Site
+from handbook.paper.pdf import FOLDER, file_names
+from handbook.content.site import Site
 from tests.support import LANGUAGES, Build, run_build
 
 

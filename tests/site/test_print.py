@@ -10,8 +10,8 @@ import pytest
 from handbook.decision_tree.model import Tree
 from mkdocs.config import load_config
 
-from handbook.print_book import first_questions, nav_pages
-from handbook.site import Site
+from handbook.paper.print_book import first_questions, nav_pages
+from handbook.content.site import Site
 from tests.support import LANGUAGES, ROOT, Build
 
 TOOL_PAGE = "decision-tool"

@@ -10,7 +10,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 import yaml
 
-from handbook.site import Site
+from handbook.content.site import Site
 from tests.support import LANGUAGES, PAGES, ROOT, Build, mkdocs_config
 
 REPORT_LINK = re.compile(r'<a href="([^"]+)"\s+data-hb-report data-hb-section-label="([^"]+)"[^>]*>([^<]+)</a>')

@@ -103,7 +103,7 @@ def served(tmp_path_factory: pytest.TempPathFactory):
     project = copy_project(folder / "project")
     shutil.copytree(ROOT / "handbook", project / "handbook", ignore=shutil.ignore_patterns("__pycache__"))
     # Run from the copy, the copy's handbook/ is the one imported (the current folder comes first).
-    server = Server([sys.executable, "-m", "handbook.live_preview"], project, folder / "serve.log")
+    server = Server([sys.executable, "-m", "handbook.commands.live_preview"], project, folder / "serve.log")
     try:
         server.wait_for("Serving on")
         yield project, server
@@ -193,7 +193,7 @@ def test_stopping_tasks_serve_stops_the_server_it_started(tmp_path: Path) -> Non
 
 def test_the_static_host_serves_a_relative_folder_on_the_port_asked_and_prints_its_address(build: Build) -> None:
     port = free_port()
-    process = subprocess.Popen([sys.executable, "-m", "handbook.static_host", build.site.name, "--port", str(port)],
+    process = subprocess.Popen([sys.executable, "-m", "handbook.commands.static_host", build.site.name, "--port", str(port)],
                                cwd=build.site.parent, stdout=subprocess.PIPE, text=True,
                                env={**os.environ, "HANDBOOK_PROJECT": str(ROOT)})
     try:

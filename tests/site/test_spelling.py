@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from handbook.site import Site
-from handbook.spellcheck import check, page_text, unknown_words
+from handbook.content.site import Site
+from handbook.commands.spellcheck import check, page_text, unknown_words
 from tests.support import LANGUAGES, Build
 
 

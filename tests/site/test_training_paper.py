@@ -11,7 +11,7 @@ from urllib.parse import urljoin
 import pytest
 from pypdf import PdfReader
 
-from handbook import pdf
+from handbook.paper import pdf
 from tests.support import LANGUAGES, SITE, Build
 
 

@@ -1,11 +1,11 @@
-"""The one reader of a page's Markdown (handbook/content.py): what a section, an id, a title, a
+"""The one reader of a page's Markdown (handbook/content/pages.py): what a section, an id, a title, a
 section's text and a "what to say" box are, the same for every part of the handbook."""
 
 from __future__ import annotations
 
 import pytest
 
-from handbook.content import INTRO, first_section_line, headings, parse_page, say_boxes, section_texts
+from handbook.content.pages import INTRO, first_section_line, headings, parse_page, say_boxes, section_texts
 
 PAGE = """---
 title: From the front matter

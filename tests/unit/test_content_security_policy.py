@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from handbook.csp import UnknownCode, digest, hashes, known_code, policy, with_policy
+from handbook.security.csp import UnknownCode, digest, hashes, known_code, policy, with_policy
 
 
 @pytest.fixture

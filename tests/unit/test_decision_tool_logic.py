@@ -15,7 +15,7 @@ from handbook.decision_tree.model import Tree
 from handbook.decision_tree.paths import all_paths, fragment, resolve
 from handbook.decision_tree.render import tool_data
 from handbook.decision_tree.rules import deciding, decisive_answers, reasons
-from handbook.site import Site
+from handbook.content.site import Site
 from tests.support import ROOT
 from tests.unit.test_decision_tree_rules import PUBLISHED
 

@@ -11,9 +11,9 @@ import pytest
 
 from handbook.decision_tree.load import load_trees
 from handbook.decision_tree.render import Link, environment, render_tool
-from handbook.site import Site
-from handbook.source import DataError
-from handbook.words import Words
+from handbook.content.site import Site
+from handbook.content.source import DataError
+from handbook.content.words import Words
 from tests.fixture_tree import chain, chain_translation, chain_words, fixture_project
 from tests.unit.test_decision_tree_validation import GOOD, GOOD_TRANSLATION
 

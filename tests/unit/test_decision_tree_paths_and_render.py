@@ -15,14 +15,14 @@ import jinja2
 import pytest
 from markupsafe import Markup
 
-from handbook.check_tree import main as check_tree_main
+from handbook.commands.check_tree import main as check_tree_main
 from handbook.decision_tree.load import load_trees
 from handbook.decision_tree.model import Outcome, Question, Tree
 from handbook.decision_tree.paths import all_paths, fragment
 from handbook.decision_tree.render import Link, environment, inline, reading_order, render_overview, render_tool
-from handbook.site import Site
-from handbook.tree_paths import PATHS_FILE, current_paths
-from handbook.words import Words, load_words
+from handbook.content.site import Site
+from handbook.commands.tree_paths import PATHS_FILE, current_paths
+from handbook.content.words import Words, load_words
 from tests.fixture_tree import fixture_project
 
 
@@ -70,7 +70,7 @@ def _link(target: str) -> Link:
 
 def test_the_committed_paths_file_is_up_to_date_with_the_real_tree(site: Site) -> None:
     assert (site.project_dir / PATHS_FILE).read_text(encoding="utf-8") == current_paths(site), \
-        "data/decision-tree-paths.md is stale: run `python -m handbook.tree_paths` and commit it"
+        "data/decision-tree-paths.md is stale: run `python -m handbook.commands.tree_paths` and commit it"
 
 
 def test_every_path_starts_at_the_start_and_ends_in_an_outcome(tree: Tree) -> None:

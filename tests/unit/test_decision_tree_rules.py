@@ -16,8 +16,8 @@ from handbook.decision_tree.load import load_tree
 from handbook.decision_tree.model import Outcome, Tree
 from handbook.decision_tree.paths import all_paths, fragment, opens_a_step, resolve
 from handbook.decision_tree.rules import RULES_FILE, deciding, decisive_answers
-from handbook.site import Site
-from handbook.source import DataError
+from handbook.content.site import Site
+from handbook.content.source import DataError
 from tests.fixture_tree import RULES as FIXTURE_RULES
 from tests.fixture_tree import TREE, fixture_project
 from tests.support import LANGUAGES, ROOT

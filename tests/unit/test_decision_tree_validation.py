@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from handbook.decision_tree.load import load_trees
-from handbook.source import DataError
+from handbook.content.source import DataError
 from tests.fixture_tree import fixture_project
 
 GOOD = """\

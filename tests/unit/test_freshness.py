@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from handbook import translations
-from handbook.freshness import INTRO, fingerprint, load_state, page_sections, statuses, tree_sections
-from handbook.site import Site
-from handbook.source import DataError
+from handbook.commands import translations
+from handbook.freshness.sections import INTRO, fingerprint, load_state, page_sections, statuses, tree_sections
+from handbook.content.site import Site
+from handbook.content.source import DataError
 from tests.freshness_project import CHANGED, PAGE, change_english, confirm_everything, git, under_git
 from tests.support import DEFAULT, LANGUAGES, copy_project
 

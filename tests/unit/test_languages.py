@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from handbook.hyphenation import patterns
-from handbook.languages import load_language, pack_file
-from handbook.sizes import human_size
-from handbook.source import DataError
+from handbook.paper.hyphenation import patterns
+from handbook.content.languages import load_language, pack_file
+from handbook.paper.sizes import human_size
+from handbook.content.source import DataError
 from tests.support import LANGUAGES, ROOT, SITE, copy_project
 
 
@@ -68,7 +68,7 @@ def test_hyphenation_patterns_follow_the_packs_rule() -> None:
 
 
 def test_ci_gets_every_languages_debian_packages_from_one_command() -> None:
-    result = subprocess.run([sys.executable, "-m", "handbook.languages", "packages"], cwd=ROOT,
+    result = subprocess.run([sys.executable, "-m", "handbook.content.languages", "packages"], cwd=ROOT,
                             capture_output=True, text=True, check=True)
     listed = result.stdout.split()
     for language in LANGUAGES:

@@ -12,8 +12,8 @@ import pytest
 import yaml
 from mkdocs.config.defaults import MkDocsConfig
 
-from handbook.page_guard import check_front_matter, check_html, check_sources
-from handbook.source import DataError
+from handbook.security.page_guard import check_front_matter, check_html, check_sources
+from handbook.content.source import DataError
 from tests.support import LANGUAGES, ROOT, mkdocs_config
 
 HOSTILE = [

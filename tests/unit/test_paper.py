@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import markdown
 
-from handbook.paper import knowledge_checks, scenarios, without_answers
+from handbook.paper.training import knowledge_checks, scenarios, without_answers
 
 EXTENSIONS = ["admonition", "attr_list", "md_in_html", "pymdownx.details", "pymdownx.superfences",
               "toc"]

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from handbook.phrasebook import PAGE, check, fill, load_situations, say_boxes
-from handbook.site import Site
-from handbook.source import DataError
+from handbook.content.phrasebook import PAGE, check, fill, load_situations, say_boxes
+from handbook.content.site import Site
+from handbook.content.source import DataError
 from tests.support import DEFAULT, LANGUAGES, ROOT, copy_project
 
 CHAPTER = """---

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from handbook.search_index import kind, prepare, setup, split
+from handbook.search.index import kind, prepare, setup, split
 from tests.support import SITE
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from handbook.search_benchmark import load_queries
-from handbook.source import DataError
+from handbook.commands.search_benchmark import load_queries
+from handbook.content.source import DataError
 from tests.support import LANGUAGES, ROOT, SITE
 
 

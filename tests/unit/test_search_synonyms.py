@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from handbook.search_synonyms import check_synonyms, load_synonyms, synonyms_file, unused
-from handbook.source import DataError, parse_yaml
+from handbook.search.synonyms import check_synonyms, load_synonyms, synonyms_file, unused
+from handbook.content.source import DataError, parse_yaml
 from tests.support import LANGUAGES, ROOT
 
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from handbook.source import DataError
-from handbook.terminology import Term, conflicts, fold, load_terms, missing_from_glossary
+from handbook.content.source import DataError
+from handbook.content.terminology import Term, conflicts, fold, load_terms, missing_from_glossary
 from tests.support import DEFAULT, LANGUAGES, ROOT
 
 KEY_TERMS = {term.key for term in load_terms(ROOT, DEFAULT)}

@@ -1,11 +1,11 @@
-"""Every language says the same as English, block for block (handbook/parity.py)."""
+"""Every language says the same as English, block for block (handbook/content/parity.py)."""
 
 from __future__ import annotations
 
 import markdown
 import pytest
 
-from handbook.parity import converter, declared_exceptions, page_differences
+from handbook.content.parity import converter, declared_exceptions, page_differences
 from tests.support import DEFAULT, LANGUAGES, PAGES, ROOT, mkdocs_config
 
 TRANSLATIONS = [language for language in LANGUAGES if language != DEFAULT]

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime
 
-from handbook.freshness import INTRO, Change, Section, Status
+from handbook.freshness.sections import INTRO, Change, Section, Status
 from handbook.templates import project_environment
-from handbook.translation_status import notice, row_labels, status_table
+from handbook.freshness.status import notice, row_labels, status_table
 from tests.support import ROOT
 
 ENGLISH = [Section("facts", INTRO, "Getting the facts", "0" * 12, "docs/en/facts.md"),

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from handbook.source import DataError, read_yaml
-from handbook.words import load_words
+from handbook.content.source import DataError, read_yaml
+from handbook.content.words import load_words
 from tests.support import DEFAULT, LANGUAGES, ROOT
 
 REFUSED = ["<b>bold</b>", "<img src=x onerror=alert(1)>", "</style><script>alert(1)</script>",

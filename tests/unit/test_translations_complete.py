@@ -10,10 +10,10 @@ import material
 import pytest
 import yaml
 
-from handbook.published import Published, check_redirects, load_published
-from handbook.site import Site
-from handbook.source import DataError
-from handbook.words import load_words
+from handbook.content.published import Published, check_redirects, load_published
+from handbook.content.site import Site
+from handbook.content.source import DataError
+from handbook.content.words import load_words
 from tests.support import DEFAULT, LANGUAGES, PAGES, ROOT
 
 MATERIAL_LANGUAGES = Path(material.__file__).parent / "templates" / "partials" / "languages"

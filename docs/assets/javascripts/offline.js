@@ -1,5 +1,5 @@
 /*
- * "Save for offline" on each language's home page (see handbook/offline.py and sw.js).
+ * "Save for offline" on each language's home page (see handbook/offline/worker.py and sw.js).
  *
  * The control shows the size of the language's offline copy (listed in its offline.json). Choosing it
  * registers the site's service worker and saves every file of that language in the browser's

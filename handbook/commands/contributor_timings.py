@@ -1,0 +1,70 @@
+"""What a writer waits for, measured for the benchmark: from saving a page in the live preview to
+the reloaded page in Chromium, and the test suite's time (quick and whole)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+SOURCES = ("mkdocs.yml", "docs", "hooks", "overrides", "data", "translations")
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _wait_for(log: Path, text: str, process: subprocess.Popen, timeout: float = 600) -> None:
+    deadline = time.monotonic() + timeout
+    while text not in log.read_text(encoding="utf-8", errors="replace"):
+        if process.poll() is not None or time.monotonic() > deadline:
+            raise RuntimeError(f"the live preview did not start:\n{log.read_text(encoding='utf-8')[-2000:]}")
+        time.sleep(0.2)
+
+
+def save_to_reload(project_dir: Path, chromium: str, flags: list[str], page: str = "listening") -> float:
+    """Seconds from saving an English page in `python3 tasks.py serve` to the page reloaded with the change."""
+    from playwright.sync_api import sync_playwright
+
+    with tempfile.TemporaryDirectory() as folder:
+        copy = Path(folder) / "project"
+        copy.mkdir()
+        for name in SOURCES:
+            (shutil.copytree if (project_dir / name).is_dir() else shutil.copy2)(project_dir / name, copy / name)
+        port, log = _free_port(), Path(folder) / "serve.log"
+        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+        process = subprocess.Popen([sys.executable, "-m", "handbook.commands.live_preview", "--dev-addr", f"127.0.0.1:{port}"],
+                                   cwd=copy, env=env, stdout=log.open("w"), stderr=subprocess.STDOUT)
+        try:
+            _wait_for(log, "Serving on", process)
+            with sync_playwright() as playwright:
+                browser = playwright.chromium.launch(executable_path=chromium, args=flags)
+                tab = browser.new_page()
+                tab.goto(f"http://127.0.0.1:{port}/{page}/")
+                source = copy / "docs" / "en" / f"{page}.md"
+                marker = f"Saved at {time.time_ns()}."
+                began = time.perf_counter()
+                source.write_text(source.read_text(encoding="utf-8") + f"\n{marker}\n", encoding="utf-8")
+                tab.get_by_text(marker).wait_for(timeout=600_000)
+                seconds = time.perf_counter() - began
+                browser.close()
+            return seconds
+        finally:
+            process.terminate()
+            process.wait(timeout=60)
+
+
+def suite_time(project_dir: Path, quick: bool) -> tuple[float, str]:
+    """Seconds the test suite takes (`python3 tasks.py test [--quick]`) and pytest's last line."""
+    began = time.perf_counter()
+    result = subprocess.run([sys.executable, str(project_dir / "tasks.py"), "test", "-q", "-p", "no:cacheprovider",
+                             *(["--quick"] if quick else [])], cwd=project_dir, capture_output=True, text=True)
+    lines = result.stdout.strip().splitlines()
+    return time.perf_counter() - began, lines[-1] if lines else result.stderr.strip()[-200:]

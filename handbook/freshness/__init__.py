@@ -1,0 +1,1 @@
+"""Translation freshness: which translated sections still say what the English says."""

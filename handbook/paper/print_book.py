@@ -1,0 +1,220 @@
+"""The handbook on paper: the whole handbook of one language as one page, and a one-page card.
+
+The print page holds every chapter in navigation order after a cover and a table of contents.
+The decision tool is represented by its overview of every question and outcome (the interactive
+page itself is left out: on paper it would be an empty form). Each chapter's ids get the
+chapter's name as prefix (`listening--listen-without-interrupting`), so that ids repeated across
+chapters cannot collide. Links between chapters are rewritten to the print page's own anchors
+and keep the section's web address in `data-web`; the print styles write that address after the
+link, and the PDF also the page number, so a reader of the paper can find the section online.
+
+The quick card is the home page's "A customer is angry right now" steps and the first questions
+of the decision tool, with the tool's address, on one A4 page. Both documents are the templates
+`overrides/partials/handbook/print-book.html` and `quick-card.html`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import html
+import re
+from dataclasses import dataclass
+from urllib.parse import urljoin, urlsplit
+
+import jinja2
+from markupsafe import Markup
+
+from handbook.paper import training as paper
+from handbook.decision_tree.model import Outcome, Question, Tree
+from handbook.paper.link_preview import LinkPreview
+from handbook.templates import render, render_document
+
+SEPARATOR = "--"
+TOOL_PAGE = "decision-tool"
+ANGRY_SECTION = "angry-customer-right-now"
+SCENARIOS_PAGE = "scenarios"
+KEY_SECTION = "answer-key"
+HANDOUTS = "handouts"
+CARD_QUESTIONS = 2
+
+_ID = re.compile(r'(\sid=")([^"]*)(")')
+_LINK = re.compile(r"<a\s([^>]*)>")
+_HREF = re.compile(r'\bhref="([^"]*)"')
+_CLASS = re.compile(r'\bclass="([^"]*)"')
+_HEADERLINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.S)
+_H1 = re.compile(r"<h1\b[^>]*>(.*?)</h1>", re.S)
+_H2 = re.compile(r'<h2\b[^>]*\sid="([^"]*)"[^>]*>(.*?)</h2>', re.S)
+_TAG = re.compile(r"<[^>]+>")
+
+
+@dataclass(frozen=True)
+class Chapter:
+    """One page of the handbook: its name (file stem), web address and rendered content."""
+
+    name: str
+    url: str  # absolute: "https://handbook.example.org/kk/listening/"
+    content: str  # the page's HTML as Markdown renders it, without the theme
+    lang: str | None = None  # the language the page is written in, when not the book's (a fallback)
+
+
+@dataclass(frozen=True)
+class Book:
+    """What the print page and the card say about themselves, in their language."""
+
+    language: str
+    title: str
+    description: str
+    home_url: str
+    tool_url: str
+    stylesheet: str  # address of print-book.css relative to the page
+    words: dict[str, str]  # the `print` group of ui.yml
+    preview: LinkPreview | None = None  # the page's link-preview tags
+
+
+def nav_pages(nav: object) -> list[str]:
+    """The pages of mkdocs.yml's `nav:` by name (file name without .md), in order."""
+    if isinstance(nav, str):
+        return [nav.rsplit("/", 1)[-1][: -len(".md")]] if nav.endswith(".md") else []
+    items = nav.values() if isinstance(nav, dict) else nav if isinstance(nav, list) else []
+    return [name for item in items for name in nav_pages(item)]
+
+
+def anchor(chapter: str, section: str | None = None) -> str:
+    """The print page's id of a chapter, or of a section inside it."""
+    return chapter if section is None else f"{chapter}{SEPARATOR}{section}"
+
+
+def plain(fragment: str) -> str:
+    """The text of an HTML fragment, without tags and permalink signs."""
+    return html.unescape(_TAG.sub("", _HEADERLINK.sub("", fragment))).strip()
+
+
+def _add_class(attributes: str, name: str) -> str:
+    if _CLASS.search(attributes):
+        return _CLASS.sub(lambda m: f'class="{m.group(1)} {name}"', attributes, count=1)
+    return f'{attributes} class="{name}"'
+
+
+def rewrite_chapter(chapter: Chapter, by_path: dict[str, str]) -> str:
+    """The chapter's content with prefixed ids and links into the print page.
+
+    `by_path` maps the address path of every chapter ("/kk/listening/") to its name. A link to
+    a chapter becomes a link to its anchor, with the web address in `data-web`; a link to
+    another address of the site (the decision tool) becomes absolute; other links stay.
+    """
+    content = _HEADERLINK.sub("", chapter.content)
+    content = _H1.sub(lambda m: f'<h1 id="{anchor(chapter.name)}">{m.group(1)}</h1>', content, count=1)
+    content = _ID.sub(lambda m: m.group(0) if m.group(2) == chapter.name
+                      else f"{m.group(1)}{anchor(chapter.name, m.group(2))}{m.group(3)}", content)
+    site = urlsplit(chapter.url).netloc
+
+    def link(match: re.Match) -> str:
+        attributes = match.group(1)
+        href = _HREF.search(attributes)
+        if not href:
+            return match.group(0)
+        target = urljoin(chapter.url, html.unescape(href.group(1)))
+        parts = urlsplit(target)
+        if parts.netloc != site:
+            return match.group(0)
+        name = by_path.get(parts.path)
+        if name is not None:
+            new = f'href="#{anchor(name, parts.fragment or None)}" data-web="{html.escape(target)}"'
+            attributes = _add_class(attributes.replace(href.group(0), new), "hb-xref")
+        else:
+            attributes = _add_class(attributes.replace(href.group(0), f'href="{html.escape(target)}"'),
+                                    "hb-web")
+        return f"<a {attributes}>"
+
+    return _LINK.sub(link, content)
+
+
+def contents(chapters: list[Chapter]) -> list[tuple[str, str, list[tuple[str, str]]]]:
+    """(anchor, title, [(anchor, title) of each `##` section]) of every chapter."""
+    entries = []
+    for chapter in chapters:
+        h1 = _H1.search(chapter.content)
+        sections = [(anchor(chapter.name, sid), plain(text)) for sid, text in _H2.findall(chapter.content)]
+        entries.append((anchor(chapter.name), plain(h1.group(1)) if h1 else chapter.name, sections))
+    return entries
+
+
+def render_book(env: jinja2.Environment, book: Book, chapters: list[Chapter]) -> str:
+    """The print page: cover, table of contents with page numbers in print, every chapter with
+    its knowledge check as questions only, the role-play handouts and the answer key at the end."""
+    by_path = {urlsplit(c.url).path: c.name for c in chapters}
+    entries = contents(chapters)
+    toc = [{"anchor": chapter_anchor, "title": title, "lang": chapter.lang,
+            "sections": [{"anchor": a, "title": t} for a, t in sections]}
+           for chapter, (chapter_anchor, title, sections) in zip(chapters, entries)]
+    rewritten = [rewrite_chapter(c, by_path) for c in chapters]
+
+    def option(label: Markup) -> str:
+        return render(env, "quiz-option", label=label)
+
+    body = [{"anchor": anchor(c.name), "lang": c.lang, "html": Markup(paper.without_answers(html, option))}
+            for c, html in zip(chapters, rewritten)]
+    keys = [{"anchor": anchor(c.name, KEY_SECTION), "title": title, "lang": c.lang, "questions": questions}
+            for c, html, (_, title, _) in zip(chapters, rewritten, entries)
+            if (questions := paper.knowledge_checks(html, anchor(c.name, paper.CHECKS_SECTION)))]
+    handouts = [scenario for c, html in zip(chapters, rewritten) if c.name == SCENARIOS_PAGE
+                for scenario in paper.scenarios(html)]
+    words = book.words
+    toc += [{"anchor": appendix, "title": words[word], "lang": None, "sections": []}
+            for appendix, word, present in (("hb-handouts", "handouts_title", handouts), ("hb-answer-key", "answer_key", keys))
+            if present]
+    return render_document(env, "print-book", book=book, toc=toc, chapters=body, handouts=handouts, keys=keys)
+
+
+def handouts_page(scenario_id: str) -> str:
+    """The page name of a scenario's handouts: "handouts/angry-caller"."""
+    return f"{HANDOUTS}/{scenario_id}"
+
+
+def scenario_handouts(chapter: Chapter) -> list[paper.Scenario]:
+    """The role-play scenarios of the scenarios page, with their own ids and absolute links."""
+    prefix = anchor(chapter.name, "")
+    return [dataclasses.replace(scenario, id=scenario.id.removeprefix(prefix))
+            for scenario in paper.scenarios(rewrite_chapter(chapter, {}))]
+
+
+def render_handouts(env: jinja2.Environment, book: Book, scenario: paper.Scenario, scenario_url: str) -> str:
+    """The handouts of one role-play scenario: a page per role and one for the observers."""
+    return render_document(env, "handouts", book=book, scenario=scenario, scenario_url=scenario_url)
+
+
+def section(content: str, section_id: str) -> tuple[str, str]:
+    """(title, body HTML) of the `##` section `section_id` of a page's content."""
+    start = re.search(rf'<h2\b[^>]*\sid="{re.escape(section_id)}"[^>]*>(.*?)</h2>', content, re.S)
+    if not start:
+        raise LookupError(f"the home page has no section '{section_id}'")
+    following = re.compile(r"<h2\b").search(content, start.end())
+    return plain(start.group(1)), content[start.end():following.start() if following else len(content)]
+
+
+def first_questions(tree: Tree, count: int = CARD_QUESTIONS) -> list[Question]:
+    """The start question and those after it on the way that leads on to more questions."""
+    found = [tree.question(tree.start)]
+    while len(found) < count:
+        onward = [a.next for a in found[-1].answers if isinstance(tree.nodes[a.next], Question)]
+        if not onward:
+            break
+        found.append(tree.question(onward[-1]))
+    return found
+
+
+def render_card(env: jinja2.Environment, book: Book, home: Chapter, tree: Tree, tree_lang: str | None = None) -> str:
+    """The quick card: the angry-customer steps and the first questions of the tool, one page;
+    `tree_lang` names the tree's language when it is not the book's (a fallback)."""
+    heading, steps = section(home.content, ANGRY_SECTION)
+    steps = rewrite_chapter(Chapter("card", home.url, steps), {})
+    questions = first_questions(tree)
+    shown = {q.id for q in questions}
+    items = [{"id": question.id, "text": question.text,
+              "answers": [{"label": answer.label, "next": answer.next,
+                           "outcome": target.title if isinstance(target, Outcome) else None,
+                           "shown": target.id in shown}
+                          for answer in question.answers for target in [tree.nodes[answer.next]]]}
+             for question in questions]
+    return render_document(env, "quick-card", book=book, heading=heading, steps=Markup(steps), questions=items,
+                           home_lang=home.lang, tree_lang=tree_lang)

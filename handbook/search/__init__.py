@@ -1,0 +1,1 @@
+"""Search: each language's index and the synonyms translators keep."""

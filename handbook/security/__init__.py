@@ -1,0 +1,1 @@
+"""Contributor text stays text: escaping templates, the page guard, the Content-Security-Policy."""
