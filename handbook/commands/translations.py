@@ -6,6 +6,7 @@
         who want to block outdated translations; not run by the tests)
     translations kk --confirm facts#listen-first   the Kazakh section was checked against today's English
     translations kk --confirm facts    every translated section of the page
+    translations kk --forget-removed   drop the records of sections and tree nodes that no longer exist
     translations --refresh facts#listen-first      after an English change that needs no new
         translation (a typo, formatting): languages that were up to date with the English before
         the change (as committed in HEAD, or --from REV) are moved on to the changed English
@@ -20,8 +21,8 @@ import os
 import sys
 from pathlib import Path
 
-from handbook.freshness.sections import (STATES, History, Status, confirm, english_sections, load_state, refresh, resolve,
-                        statuses)
+from handbook.freshness.sections import (STATES, History, Status, confirm, english_sections, forget_removed, load_state,
+                                         refresh, resolve, statuses)
 from handbook.content.site import Site
 from handbook.content.source import DataError
 
@@ -71,6 +72,8 @@ def main(argv: list[str], project_dir: Path | None = None) -> int:
                         help="record that these sections were checked against the current English")
     parser.add_argument("--refresh", nargs="+", metavar="PAGE[#SECTION]",
                         help="move every language that was up to date on to an English change that needs no translation")
+    parser.add_argument("--forget-removed", action="store_true",
+                        help="drop the records of sections and tree nodes that no longer exist in English")
     parser.add_argument("--from", dest="revision", default="HEAD",
                         help="with --refresh: the git revision with the English before the change (default HEAD)")
     args = parser.parse_args(argv)
@@ -84,6 +87,11 @@ def main(argv: list[str], project_dir: Path | None = None) -> int:
                 parser.error("--confirm needs the language: translations kk --confirm PAGE#SECTION")
             for section in confirm(site, args.language, args.confirm):
                 print(f"confirmed {args.language} {section.key}")
+            return 0
+        if args.forget_removed:
+            for language in [args.language] if args.language else translated:
+                for key in forget_removed(site, language):
+                    print(f"forgot {language} {key}")
             return 0
         if args.refresh:
             history = History(site.project_dir)

@@ -152,8 +152,12 @@ def state_file(language: str) -> str:
 State = dict[tuple[str, str], str]  # (page, section) -> fingerprint of the English last checked
 
 
-def load_state(site: Site, language: str, english: list[Section] | None = None) -> State:
-    """A language's checked.yml; a page or section that does not exist is a DataError."""
+def load_state(site: Site, language: str, english: list[Section] | None = None,
+               removed: list[str] | None = None) -> State:
+    """A language's checked.yml; a page or section that does not exist is a DataError.
+
+    Given a `removed` list, such records are added to it ("page#section") instead.
+    """
     file = state_file(language)
     if not (site.project_dir / file).exists():
         return {}
@@ -168,9 +172,13 @@ def load_state(site: Site, language: str, english: list[Section] | None = None) 
     moved = _redirects(site)
     state: State = {}
     for page, checked in data.items():
+        if page not in pages and removed is not None:
+            removed.extend(f"{page}#{section}" for section in (checked if isinstance(checked, dict) else {}))
+            continue
         if page not in pages:
             raise DataError(file, source.line(page), f"the page '{page}' does not exist in docs/{site.default}/.",
-                            "correct the page name (the file name without .md) or remove its lines.")
+                            "correct the page name (the file name without .md); if the page was removed, "
+                            f"run `python3 tasks.py translations {language} --forget-removed`.")
         if not isinstance(checked, dict):
             raise DataError(file, source.line(page), f"'{page}' must list its sections, one per line.",
                             "indent `section-id: fingerprint` lines under the page.")
@@ -181,11 +189,15 @@ def load_state(site: Site, language: str, english: list[Section] | None = None) 
                 if (target[0], target[2]) not in state:
                     state[(target[0], target[2])] = value if isinstance(value, str) else ""
                 continue
+            if (page, str(section)) not in sections and removed is not None:
+                removed.append(f"{page}#{section}")
+                continue
             if (page, str(section)) not in sections:
                 raise DataError(file, source.line(page, section),
                                 f"the page '{page}' has no section '{section}' in {site.default}.",
                                 f"use an id of a heading of docs/{site.default}/{page}.md ('{INTRO}' for the "
-                                "text before the first heading), or remove the line.")
+                                "text before the first heading); if the section or tree node was removed, "
+                                f"run `python3 tasks.py translations {language} --forget-removed`.")
             if not isinstance(value, str) or not _FINGERPRINT.match(value):
                 raise DataError(file, source.line(page, section),
                                 f"'{value}' is not a fingerprint (twelve characters 0-9 and a-f).",
@@ -193,6 +205,16 @@ def load_state(site: Site, language: str, english: list[Section] | None = None) 
                                 f"--confirm {page}#{section}` instead of editing the value.")
             state[(page, str(section))] = value
     return state
+
+
+def forget_removed(site: Site, language: str) -> list[str]:
+    """Drop the records of pages and sections that no longer exist in English; what was dropped."""
+    english = english_sections(site)
+    removed: list[str] = []
+    state = load_state(site, language, english, removed)
+    if removed:
+        write_state(site, language, state, english)
+    return removed
 
 
 def _redirects(site: Site) -> dict[str, str]:

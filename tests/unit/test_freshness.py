@@ -128,3 +128,16 @@ def test_a_section_id_that_moves_with_a_redirect_keeps_its_record(project: Path)
     for language in LANGUAGES[1:]:
         found = {s.section.key: s.state for s in statuses(site, language)}
         assert f"listening#{old}" not in found and found[f"listening#{new}"] == "up-to-date", language
+
+
+def test_records_of_a_removed_section_stop_the_build_until_forgotten_and_only_they_go(
+        project: Path, capsys: pytest.CaptureFixture) -> None:
+    state = project / "translations" / "tr" / "checked.yml"
+    kept = load_state(Site.load(project), "tr")
+    state.write_text(state.read_text(encoding="utf-8") + "gone-page:\n  intro: \"0123456789ab\"\n", encoding="utf-8")
+    with pytest.raises(DataError) as error:
+        load_state(Site.load(project), "tr")
+    assert "--forget-removed" in error.value.fix
+    assert translations.main(["tr", "--forget-removed"], project) == 0
+    assert "forgot tr gone-page#intro" in capsys.readouterr().out
+    assert load_state(Site.load(project), "tr") == kept
