@@ -143,3 +143,25 @@ def test_the_map_marks_the_readers_path_and_the_overview_shows_it_in_the_page_la
     expect(page.locator(".hb-map-figure figcaption")).to_have_text(tool_words("tr")["map"])
     expect(page.locator(".hb-map-figure [data-hb-map-node='payment'] title")).to_have_text(
         trees["tr"].question("payment").text)
+
+
+def test_changing_a_checklist_answer_shows_its_boxes_ticked_as_they_were(
+        page: Page, site_url: str, trees: dict[str, Tree]) -> None:
+    before = "red-flags=none/payment=no/abuse-first=stopped/demands=kept"
+    problems = [answer.id for answer in trees["is"].question("trouble").answers if not answer.alone]
+    picked, others = problems[:2], problems[2:]
+    page.goto(tool_url(site_url, "is") + "#" + before)
+    expect_step(page, "trouble")
+    for value in picked:
+        page.locator(f"#trouble--{value}").check()
+    page.locator("#trouble .hb-checklist__continue").click()
+    expect(page).to_have_url(re.compile(re.escape("trouble=" + "+".join(picked))))
+    page.locator("[data-hb-summary] dd").nth(4).locator(".hb-tool__change").click()
+    expect_step(page, "trouble")
+    for value in picked:
+        expect(page.locator(f"#trouble--{value}")).to_be_checked()
+    for value in others:
+        expect(page.locator(f"#trouble--{value}")).not_to_be_checked()
+    page.locator("[data-hb-summary] dd").first.locator(".hb-tool__change").click()
+    expect_step(page, "red-flags")
+    expect(page.locator("#red-flags--none")).to_be_checked()

@@ -68,6 +68,8 @@
     announcer.setAttribute("data-hb-announcer", "");
     root.appendChild(announcer);
     var shown = null;  // the state on screen
+    // The ticks of a checklist the reader goes back to ("Change", "Back"): its boxes show them again.
+    var earlierTicks = Object.create(null);
 
     /* The address of answers given, with the answers kept for questions further on. */
     function serialize(steps, kept) {
@@ -110,6 +112,11 @@
       return el;
     }
 
+    function rememberTicks(link, step) {
+      link.setAttribute("data-hb-ticks-of", step[0]);
+      link.setAttribute("data-hb-ticks", step[1].join("+"));
+    }
+
     function renderSummary(state) {
       var steps = state.steps;
       summary.textContent = "";
@@ -128,6 +135,7 @@
         Object.keys(state.kept).forEach(function (q) { later[q] = state.kept[q]; });
         change.href = "#" + (index || Object.keys(later).length ? serialize(steps.slice(0, index), later) : step[0]);
         change.appendChild(element("span", "hb-visually-hidden", " " + text("change_hidden", { question: asked.title })));
+        if (asked.checklist) rememberTicks(change, step);
         answer.appendChild(change);
         list.appendChild(answer);
       });
@@ -136,6 +144,7 @@
       var back = element("a", "md-button", words.back);
       var previous = steps.slice(0, steps.length - 1);
       back.href = "#" + (previous.length ? serialize(previous) : steps[steps.length - 1][0]);
+      if (nodes[steps[steps.length - 1][0]].checklist) rememberTicks(back, steps[steps.length - 1]);
       var again = element("a", "md-button", words.start_again);
       again.href = "#" + start;
       actions.appendChild(back);
@@ -262,7 +271,8 @@
     function showChecklist(current, state) {
       var form = current.checklist;
       form.hidden = false;
-      var given = state.kept[state.current] || [];
+      var given = state.kept[state.current] || earlierTicks[state.current] || [];
+      delete earlierTicks[state.current];
       Array.prototype.forEach.call(form.querySelectorAll("[data-hb-tick]"), function (box) {
         box.checked = given.indexOf(box.value) >= 0;
       });
@@ -337,6 +347,8 @@
         if (choose(link)) event.preventDefault();
         return;
       }
+      var back = event.target.closest("[data-hb-ticks-of]");
+      if (back) earlierTicks[back.getAttribute("data-hb-ticks-of")] = back.getAttribute("data-hb-ticks").split("+");
       if (event.target.closest("[data-hb-print]")) window.print();
       if (event.target.closest("[data-hb-copy]")) copyRecord();
     });
