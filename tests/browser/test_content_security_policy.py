@@ -131,7 +131,8 @@ def test_a_script_added_to_a_page_is_refused_and_reported(csp_context: BrowserCo
       img.src = "x";
       document.body.append(img);
     }""")
-    page.wait_for_timeout(300)
+    # Both refusals are reported: the added script's and the image's error handler's.
+    page.wait_for_function("(window.__hbViolations || []).filter(v => v.startsWith('script-src')).length >= 2")
     violations.check()
     assert page.evaluate("window.__hbRan === undefined")
     assert any("script-src" in found for found in violations.found), violations.found
