@@ -28,9 +28,14 @@ import jinja2.bccache
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
+from markupsafe import Markup
 
 from handbook.security.csp import Known, UnknownCode, hashes, insert_policy, known_code
 from handbook.decision_tree.model import Tree
+from handbook.freshness import status
+from handbook.freshness.sections import Section
 from handbook.model import Freshness, Handbook
 from handbook.content.phrasebook import Situations
 from handbook.content.published import Published
@@ -53,7 +58,7 @@ ORDER: dict[str, int] = {
     # on_page_content
     "page guard html": 200,  # the page's own HTML is checked before the handbook's hooks add theirs
     "decision tool": 0,  # renders the tool into its page
-    "tree notices": -10,  # after the tool's steps exist, before the pages are collected
+    "status table": -10,  # the translation status pages' tables, before the pages are collected
     "collect pages": -50,  # after the tool's overview is in its page: the print page shows it
     "paper on the web": -60,  # answer keys and handout links: after collecting, the print page has its own
     # on_post_page and on_post_template
@@ -167,6 +172,20 @@ def phrasebook(config: MkDocsConfig) -> Situations:
 def freshness(config: MkDocsConfig) -> Freshness:
     """The English sections and every language's checked.yml, checked."""
     return _checked("Translation freshness", lambda: handbook(config).freshness)
+
+
+def outdated_notices(config: MkDocsConfig, page: Page) -> list[tuple[Section, Markup]]:
+    """The notices of the page being built at its outdated sections; none unless it is a translation."""
+    site = Site.of(config)
+    name = Path(page.file.src_uri).stem
+    if site.current == site.default or not site.is_translated(site.current, name):
+        return []
+    state = freshness(config)
+    all_words(config)
+    return status.outdated_notices(
+        tree_templates(config), state.statuses(site.current), name,
+        handbook(config).words(site.current).group("freshness"), site.current, site.default,
+        get_relative_url(site.page_url(site.default, name), page.url), state.history.change)
 
 
 @once_per_build

@@ -1,0 +1,108 @@
+"""Change the start tags of rendered HTML, found by Python's HTML parser, and leave the rest as it is.
+
+`edit_tags` reads a fragment with `html.parser`, asks `edit` about each start tag (its name and
+attributes, values unescaped) and writes back only the tags `edit` changes, through the template
+`overrides/partials/handbook/start-tag.html`, which escapes every value. Elements `drop` names
+(with their content) are left out. Everything else, text, comments and unchanged tags, is copied
+byte for byte, so a chapter reused on the print page reads exactly as on the web.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from html.parser import HTMLParser, attrfind_tolerant, tagfind_tolerant
+
+import jinja2
+
+from handbook.templates import render
+
+Attributes = list[tuple[str, str | None]]
+
+
+def _spelling(raw: str, tag: str, attrs: Attributes) -> dict[str, str]:
+    """The tag's and its attributes' names as the source writes them (the parser lowers them,
+    but SVG's are mixed case), read with the parser's own patterns."""
+    name = tagfind_tolerant.match(raw, 1)
+    if not name:
+        return {}
+    written = [found.group(1) for found in attrfind_tolerant.finditer(raw, name.end())]
+    pairs = zip([tag, *(attr for attr, _ in attrs)], [name.group(1), *written])
+    return {lower: as_written for lower, as_written in pairs if as_written.lower() == lower}
+
+
+class _Finder(HTMLParser):
+    """Where each start tag of a fragment stands (start and end offset) and the spans of dropped elements."""
+
+    def __init__(self, html: str, drop: Callable[[str, Attributes], bool]):
+        super().__init__(convert_charrefs=False)
+        self.starts = [0]
+        for line in html.splitlines(keepends=True):
+            self.starts.append(self.starts[-1] + len(line))
+        self.html = html
+        self.drop = drop
+        # start, end, tag, attributes, self-closing, the names as written (`viewBox`, not `viewbox`)
+        self.tags: list[tuple[int, int, str, Attributes, bool, dict[str, str]]] = []
+        self.dropped: list[tuple[int, int]] = []
+        self._dropping: tuple[str, int, int] | None = None  # tag, depth, start
+        self.feed(html)
+        self.close()
+
+    def _offset(self) -> int:
+        line, column = self.getpos()
+        return self.starts[line - 1] + column
+
+    def _start(self, tag: str, attrs: Attributes, closed: bool) -> None:
+        start = self._offset()
+        raw = self.get_starttag_text() or ""
+        end = start + len(raw)
+        if self._dropping:
+            name, depth, at = self._dropping
+            if tag == name and not closed:
+                self._dropping = (name, depth + 1, at)
+        elif self.drop(tag, attrs):
+            if closed:
+                self.dropped.append((start, end))
+            else:
+                self._dropping = (tag, 1, start)
+        else:
+            self.tags.append((start, end, tag, attrs, closed, _spelling(raw, tag, attrs)))
+
+    def handle_starttag(self, tag: str, attrs: Attributes) -> None:
+        self._start(tag, attrs, False)
+
+    def handle_startendtag(self, tag: str, attrs: Attributes) -> None:
+        self._start(tag, attrs, True)
+
+    def handle_endtag(self, tag: str) -> None:
+        if self._dropping and tag == self._dropping[0]:
+            name, depth, at = self._dropping
+            if depth > 1:
+                self._dropping = (name, depth - 1, at)
+            else:
+                self.dropped.append((at, self.html.index(">", self._offset()) + 1))
+                self._dropping = None
+
+
+def edit_tags(env: jinja2.Environment, html: str, edit: Callable[[str, Attributes], Attributes | None],
+              drop: Callable[[str, Attributes], bool] = lambda tag, attrs: False) -> str:
+    """`html` with each start tag for which `edit(tag, attributes)` returns new attributes
+    rewritten with them, and the elements `drop(tag, attributes)` names removed."""
+    found = _Finder(html, drop)
+    changes: list[tuple[int, int, str]] = list((start, end, "") for start, end in found.dropped)
+    for start, end, tag, attrs, closed, written in found.tags:
+        new = edit(tag, attrs)
+        if new is not None:
+            changes.append((start, end, render(env, "start-tag", tag=written.get(tag, tag), closed=closed,
+                                               attributes=[(written.get(name, name), value) for name, value in new])))
+    parts, at = [], 0
+    for start, end, text in sorted(changes):
+        if start < at:  # inside a dropped element
+            continue
+        parts += [html[at:start], text]
+        at = end
+    return "".join(parts) + html[at:]
+
+
+def classes(attrs: Attributes) -> list[str]:
+    """The class names of a tag."""
+    return (dict(attrs).get("class") or "").split()
