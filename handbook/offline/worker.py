@@ -51,21 +51,30 @@ def _address(site_dir: Path, file: Path) -> str:
     return relative[: -len("index.html")] if relative.endswith("/index.html") else relative
 
 
+def _wanted(site_dir: Path, address: str, reference: str) -> str | None:
+    """The file a page's reference names, when it is a local file to keep offline."""
+    if urlsplit(reference).scheme or reference.startswith("//"):
+        return None
+    target = urljoin("/" + address, unquote(reference)).lstrip("/")
+    return target if (site_dir / target).is_file() and not target.endswith((".html", *SKIP_SUFFIXES)) else None
+
+
 def language_files(site_dir: Path, site: Site, language: str) -> list[str]:
     """The addresses, relative to the site root, a language needs offline."""
     site_dir = Path(site_dir)
     wanted: set[str] = set()
+    targets: dict[tuple[str, str], str | None] = {}  # (page's folder, reference): the file, if one is wanted
     for page in _pages(site_dir, site, language):
         address = _address(site_dir, page)
         wanted.add(address)
+        folder = address.rpartition("/")[0]
         text = page.read_text(encoding="utf-8")
-        for reference in _REFERENCE.findall(text):
-            if urlsplit(reference).scheme or reference.startswith("//"):
-                continue
-            target = urljoin("/" + address, unquote(reference)).lstrip("/")
-            file = site_dir / target
-            if file.is_file() and not target.endswith((".html", *SKIP_SUFFIXES)):
-                wanted.add(target)
+        for reference in set(_REFERENCE.findall(text)):
+            key = (folder, reference)
+            if key not in targets:  # pages share most references: each is resolved once
+                targets[key] = _wanted(site_dir, address, reference)
+            if targets[key]:
+                wanted.add(targets[key])
     for folder in ALWAYS:
         for file in (site_dir / folder).rglob("*"):
             if file.is_file() and not file.name.endswith(SKIP_SUFFIXES):

@@ -34,10 +34,8 @@ class _Finder(HTMLParser):
     """Where each start tag of a fragment stands (start and end offset) and the spans of dropped elements."""
 
     def __init__(self, html: str, drop: Callable[[str, Attributes], bool]):
-        super().__init__(convert_charrefs=False)
-        self.starts = [0]
-        for line in html.splitlines(keepends=True):
-            self.starts.append(self.starts[-1] + len(line))
+        super().__init__()
+        self.at = 0  # where the tag being read starts
         self.html = html
         self.drop = drop
         # start, end, tag, attributes, self-closing, the names as written (`viewBox`, not `viewbox`)
@@ -47,12 +45,17 @@ class _Finder(HTMLParser):
         self.feed(html)
         self.close()
 
-    def _offset(self) -> int:
-        line, column = self.getpos()
-        return self.starts[line - 1] + column
+    # The parser reads the whole fragment in one `feed`, so these offsets are the fragment's.
+    def parse_starttag(self, i: int) -> int:
+        self.at = i
+        return super().parse_starttag(i)
+
+    def parse_endtag(self, i: int) -> int:
+        self.at = i
+        return super().parse_endtag(i)
 
     def _start(self, tag: str, attrs: Attributes, closed: bool) -> None:
-        start = self._offset()
+        start = self.at
         raw = self.get_starttag_text() or ""
         end = start + len(raw)
         if self._dropping:
@@ -79,7 +82,7 @@ class _Finder(HTMLParser):
             if depth > 1:
                 self._dropping = (name, depth - 1, at)
             else:
-                self.dropped.append((at, self.html.index(">", self._offset()) + 1))
+                self.dropped.append((at, self.html.index(">", self.at) + 1))
                 self._dropping = None
 
 
