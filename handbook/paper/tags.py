@@ -14,9 +14,8 @@ from html.parser import HTMLParser, attrfind_tolerant, tagfind_tolerant
 
 import jinja2
 
-from handbook.templates import render
-
 Attributes = list[tuple[str, str | None]]
+TEMPLATE = "partials/handbook/start-tag.html"
 
 
 def _spelling(raw: str, tag: str, attrs: Attributes) -> dict[str, str]:
@@ -38,8 +37,7 @@ class _Finder(HTMLParser):
         self.at = 0  # where the tag being read starts
         self.html = html
         self.drop = drop
-        # start, end, tag, attributes, self-closing, the names as written (`viewBox`, not `viewbox`)
-        self.tags: list[tuple[int, int, str, Attributes, bool, dict[str, str]]] = []
+        self.tags: list[tuple[int, int, str, Attributes, bool, str]] = []  # start, end, tag, attributes, self-closing, text
         self.dropped: list[tuple[int, int]] = []
         self._dropping: tuple[str, int, int] | None = None  # tag, depth, start
         self.feed(html)
@@ -68,7 +66,7 @@ class _Finder(HTMLParser):
             else:
                 self._dropping = (tag, 1, start)
         else:
-            self.tags.append((start, end, tag, attrs, closed, _spelling(raw, tag, attrs)))
+            self.tags.append((start, end, tag, attrs, closed, raw))
 
     def handle_starttag(self, tag: str, attrs: Attributes) -> None:
         self._start(tag, attrs, False)
@@ -92,11 +90,13 @@ def edit_tags(env: jinja2.Environment, html: str, edit: Callable[[str, Attribute
     rewritten with them, and the elements `drop(tag, attributes)` names removed."""
     found = _Finder(html, drop)
     changes: list[tuple[int, int, str]] = list((start, end, "") for start, end in found.dropped)
-    for start, end, tag, attrs, closed, written in found.tags:
+    template = env.get_template(TEMPLATE)
+    for start, end, tag, attrs, closed, raw in found.tags:
         new = edit(tag, attrs)
         if new is not None:
-            changes.append((start, end, render(env, "start-tag", tag=written.get(tag, tag), closed=closed,
-                                               attributes=[(written.get(name, name), value) for name, value in new])))
+            written = _spelling(raw, tag, attrs)  # `viewBox`, not the parser's `viewbox`
+            changes.append((start, end, template.render(tag=written.get(tag, tag), closed=closed,
+                                                        attributes=[(written.get(name, name), value) for name, value in new])))
     parts, at = [], 0
     for start, end, text in sorted(changes):
         if start < at:  # inside a dropped element
