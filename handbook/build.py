@@ -42,6 +42,7 @@ from handbook.content.published import Published
 from handbook.content.site import Site
 from handbook.content.source import DataError
 from handbook.templates import environment
+from handbook import reuse
 from handbook.content.words import Words
 
 T = TypeVar("T")
@@ -190,24 +191,33 @@ def outdated_notices(config: MkDocsConfig, page: Page) -> list[tuple[Section, Ma
 
 @once_per_build
 def tree_templates(config: MkDocsConfig) -> jinja2.Environment:
-    """The Jinja environment every handbook partial is rendered with (handbook/templates.py)."""
-    return environment(config.theme.dirs)
+    """The Jinja environment every handbook partial is rendered with (handbook/templates.py), its
+    compiled templates kept for later builds (handbook/reuse.py)."""
+    env = environment(config.theme.dirs)
+    env.bytecode_cache = reuse.compiled_templates(Site.of(config).project_dir, env)
+    return env
 
 
 class MemoryBytecodeCache(jinja2.BytecodeCache):
-    """Jinja's compiled templates, kept in memory (Jinja checks each against its source), and
+    """Jinja's compiled templates, kept in memory for the build's languages and, when `disk` is
+    set (handbook/reuse.py), on disk for later builds (Jinja checks each against its source); and
     the listing of the theme's folders by folders."""
 
     def __init__(self) -> None:
         self.compiled: dict[str, bytes] = {}
         self.listings: dict[tuple, list[str]] = {}
+        self.disk: jinja2.BytecodeCache | None = None
 
     def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         if bucket.key in self.compiled:
             bucket.bytecode_from_string(self.compiled[bucket.key])
+        elif self.disk is not None:
+            self.disk.load_bytecode(bucket)
 
     def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         self.compiled[bucket.key] = bucket.bytecode_to_string()
+        if self.disk is not None:
+            self.disk.dump_bytecode(bucket)
 
 
 @once_per_build
