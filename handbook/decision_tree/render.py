@@ -50,7 +50,7 @@ def render_tool(env: jinja2.Environment, tree: Tree, hb: Words, link: Callable[[
     return env.get_template("partials/decision-tool.html").render(
         tree=tree, hb=hb, links=links, overview_href=overview_href, version=version, data=tool_data(tree),
         notices=notices or {},
-        map=tree_map(tree, hb.t("tool.map")))
+        map=tree_map(env, tree, hb.t("tool.map")))
 
 
 def reading_order(tree: Tree) -> list[Question | Outcome]:
@@ -72,4 +72,4 @@ def reading_order(tree: Tree) -> list[Question | Outcome]:
 def render_overview(env: jinja2.Environment, tree: Tree, hb: Words, tool_href: str) -> str:
     """An outline of the whole tree: each question once, with where each answer leads."""
     return env.get_template("partials/decision-tree-overview.html").render(
-        tree=tree, order=reading_order(tree), hb=hb, tool_href=tool_href, map=tree_map(tree, hb.t("tool.map")))
+        tree=tree, order=reading_order(tree), hb=hb, tool_href=tool_href, map=tree_map(env, tree, hb.t("tool.map")))
