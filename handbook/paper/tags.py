@@ -106,6 +106,14 @@ def edit_tags(env: jinja2.Environment, html: str, edit: Callable[[str, Attribute
     return "".join(parts) + html[at:]
 
 
+def section_ends(html: str) -> dict[str, int]:
+    """Where each `##` section of a page's content ends, by id: at the next `<h2>`, or at the end."""
+    headings = [(start, dict(attrs).get("id")) for start, _, tag, attrs, _, _ in _Finder(html, lambda tag, attrs: False).tags
+                if tag == "h2"]
+    ends = [start for start, _ in headings[1:]] + [len(html)]
+    return {section_id: end for (_, section_id), end in zip(headings, ends) if section_id}
+
+
 def classes(attrs: Attributes) -> list[str]:
     """The class names of a tag."""
     return (dict(attrs).get("class") or "").split()

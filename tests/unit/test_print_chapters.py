@@ -67,3 +67,12 @@ def test_attribute_values_stay_text_and_the_rest_is_copied_as_it_was() -> None:
     assert 'title="&#34;quoted&#34; &amp; &lt;b&gt;"' in html
     assert "<code>&lt;p id=\"kept\"&gt;</code>" in html
     assert '<svg viewBox="0 0 8 8"><marker id="listening--arrow" refX="8" />' in html
+
+
+def test_a_section_ends_at_the_next_heading_of_its_level_not_at_text_that_looks_like_one() -> None:
+    from handbook.paper.tags import section_ends
+
+    html = ('<h1 id="t">T</h1><h2 id="first">One</h2><p><code>&lt;h2 id="x"&gt;</code></p>'
+            '<h3 id="deeper">D</h3><p>A</p><h2 id="second">Two</h2><p>B</p>')
+    ends = section_ends(html)
+    assert ends == {"first": html.index('<h2 id="second"'), "second": len(html)}
