@@ -106,6 +106,17 @@ def edit_tags(env: jinja2.Environment, html: str, edit: Callable[[str, Attribute
     return "".join(parts) + html[at:]
 
 
+def elements(html: str, wanted: Callable[[str, Attributes], bool]) -> list[tuple[int, int]]:
+    """Where the elements `wanted(tag, attributes)` names start and end (the outermost ones), in order."""
+    return _Finder(html, wanted).dropped
+
+
+def inner(element: str) -> str:
+    """The content of an element's HTML, between its start and its end tag."""
+    start = _Finder(element, lambda tag, attrs: False).tags[0]
+    return element[start[1]:element.rindex("</")]
+
+
 def section_ends(html: str) -> dict[str, int]:
     """Where each `##` section of a page's content ends, by id: at the next `<h2>`, or at the end."""
     headings = [(start, dict(attrs).get("id")) for start, _, tag, attrs, _, _ in _Finder(html, lambda tag, attrs: False).tags
