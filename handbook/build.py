@@ -28,15 +28,21 @@ import jinja2.bccache
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
+from markupsafe import Markup
 
 from handbook.security.csp import Known, UnknownCode, hashes, insert_policy, known_code
 from handbook.decision_tree.model import Tree
+from handbook.freshness import status
+from handbook.freshness.sections import Section
 from handbook.model import Freshness, Handbook
 from handbook.content.phrasebook import Situations
 from handbook.content.published import Published
 from handbook.content.site import Site
 from handbook.content.source import DataError
 from handbook.templates import environment
+from handbook import reuse
 from handbook.content.words import Words
 
 T = TypeVar("T")
@@ -53,7 +59,7 @@ ORDER: dict[str, int] = {
     # on_page_content
     "page guard html": 200,  # the page's own HTML is checked before the handbook's hooks add theirs
     "decision tool": 0,  # renders the tool into its page
-    "tree notices": -10,  # after the tool's steps exist, before the pages are collected
+    "status table": -10,  # the translation status pages' tables, before the pages are collected
     "collect pages": -50,  # after the tool's overview is in its page: the print page shows it
     "paper on the web": -60,  # answer keys and handout links: after collecting, the print page has its own
     # on_post_page and on_post_template
@@ -169,26 +175,49 @@ def freshness(config: MkDocsConfig) -> Freshness:
     return _checked("Translation freshness", lambda: handbook(config).freshness)
 
 
+def outdated_notices(config: MkDocsConfig, page: Page) -> list[tuple[Section, Markup]]:
+    """The notices of the page being built at its outdated sections; none unless it is a translation."""
+    site = Site.of(config)
+    name = Path(page.file.src_uri).stem
+    if site.current == site.default or not site.is_translated(site.current, name):
+        return []
+    state = freshness(config)
+    all_words(config)
+    return status.outdated_notices(
+        tree_templates(config), state.statuses(site.current), name,
+        handbook(config).words(site.current).group("freshness"), site.current, site.default,
+        get_relative_url(site.page_url(site.default, name), page.url), state.history.change)
+
+
 @once_per_build
 def tree_templates(config: MkDocsConfig) -> jinja2.Environment:
-    """The Jinja environment every handbook partial is rendered with (handbook/templates.py)."""
-    return environment(config.theme.dirs)
+    """The Jinja environment every handbook partial is rendered with (handbook/templates.py), its
+    compiled templates kept for later builds (handbook/reuse.py)."""
+    env = environment(config.theme.dirs)
+    env.bytecode_cache = reuse.compiled_templates(Site.of(config).project_dir, env)
+    return env
 
 
 class MemoryBytecodeCache(jinja2.BytecodeCache):
-    """Jinja's compiled templates, kept in memory (Jinja checks each against its source), and
+    """Jinja's compiled templates, kept in memory for the build's languages and, when `disk` is
+    set (handbook/reuse.py), on disk for later builds (Jinja checks each against its source); and
     the listing of the theme's folders by folders."""
 
     def __init__(self) -> None:
         self.compiled: dict[str, bytes] = {}
         self.listings: dict[tuple, list[str]] = {}
+        self.disk: jinja2.BytecodeCache | None = None
 
     def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         if bucket.key in self.compiled:
             bucket.bytecode_from_string(self.compiled[bucket.key])
+        elif self.disk is not None:
+            self.disk.load_bytecode(bucket)
 
     def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         self.compiled[bucket.key] = bucket.bytecode_to_string()
+        if self.disk is not None:
+            self.disk.dump_bytecode(bucket)
 
 
 @once_per_build

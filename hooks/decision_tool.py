@@ -4,7 +4,8 @@ The page marks where the tool goes with a comment, `<!-- decision-tree -->` (the
 `<!-- decision-tree-overview -->` (the outline for trainers). The tree is loaded and checked once
 per build (handbook/decision_tree/); any problem stops the build with one message naming the
 file, the line, the node and the fix. The HTML comes from overrides/partials/decision-tool.html
-and decision-tree-overview.html. The page's meta `hb_decision_tool` tells overrides/main.html to
+and decision-tree-overview.html; in a translation, a step whose English changed since it was
+checked shows the outdated notice after its title (hooks/translation_freshness.py). The page's meta `hb_decision_tool` tells overrides/main.html to
 load the tool's styles (both pages) and its script (the tool's page only). Once the tool's page
 is complete, no id of the tree may appear on it twice (`on_post_page`), whatever put it there.
 """
@@ -26,6 +27,7 @@ from handbook.decision_tree.paths import ToolAnchors
 from handbook.decision_tree.validate import node_error
 from handbook.content.source import read_yaml
 from handbook.decision_tree.render import Link, render_overview, render_tool
+from handbook.freshness.status import tree_notices
 from handbook.content.site import Site
 
 TOOL_MARKER = "<!-- decision-tree -->"
@@ -64,7 +66,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         page.meta["hb_decision_tool"] = "tool"
         html = html.replace(TOOL_MARKER, render_tool(
             env, tree, words, lambda target: _link(site, page, target), _href(site, page, OVERVIEW_PAGE),
-            tree_version(site)))
+            tree_version(site), tree_notices(build.outdated_notices(config, page))))
         # Links such as decision-tool.md#red-flags=none/payment=owed (trainers' pages) are
         # checked by MkDocs' own anchor validation: a step that does not exist stops a strict build.
         page.present_anchor_ids = ToolAnchors({*(page.present_anchor_ids or ()), *tree.nodes}, tree)

@@ -2,7 +2,8 @@
 
 Templates get `hb_preview` (handbook/paper/link_preview.py: absolute addresses built from site_url,
 the Open Graph locale, the language's preview picture); each language's picture is drawn when
-that language is built.
+that language is built, or taken from an earlier build when nothing it is drawn from changed
+(handbook/reuse.py).
 """
 
 from __future__ import annotations
@@ -13,7 +14,11 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
+import PIL
+
+from handbook.paper import link_preview as link_preview_module
 from handbook.paper.link_preview import IMAGE, draw_preview, find_font, link_preview, page_name
+from handbook import reuse
 from handbook.content.site import Site
 from handbook.content.source import DataError
 
@@ -36,4 +41,8 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: object
 
 def on_post_build(config: MkDocsConfig) -> None:
     site = Site.of(config)
-    draw_preview(config.site_name, site.folder(Path(config.site_dir), site.current) / IMAGE)
+    font = find_font()
+    reuse.made_once(reuse.folder(site.project_dir, "pictures"),
+                    reuse.key(config.site_name, font, Path(link_preview_module.__file__), PIL.__version__),
+                    site.folder(Path(config.site_dir), site.current) / IMAGE,
+                    lambda target: draw_preview(config.site_name, target, font))

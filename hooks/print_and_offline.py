@@ -97,7 +97,7 @@ def write_paper_pages(config: MkDocsConfig, site: Site, language: str) -> None:
         target.write_text(with_csp(config, text, f"{site.root(language)}{page}/"), encoding="utf-8")
     for chapter in chapters:
         if chapter.name == SCENARIOS_PAGE:
-            for scenario in scenario_handouts(chapter):
+            for scenario in scenario_handouts(env, chapter):
                 page = handouts_page(scenario.id)
                 target = site.built_file(Path(config.site_dir), language, page)
                 target.parent.mkdir(parents=True, exist_ok=True)

@@ -6,7 +6,8 @@ theme's folders again (Material's thousands of icons included: `Files.add_files_
 and Jinja parses and compiles each template again: together about a fifth of a build. The
 environment the theme makes is kept as it is, with two additions shared by the build's
 languages (`build.template_cache`): the listing of the theme's templates and files, made once
-(MkDocs asks for it with the same filter every time), and Jinja's own bytecode cache in memory. Jinja checks each template's source against the cache, and `mkdocs
+(MkDocs asks for it with the same filter every time), and Jinja's own bytecode cache in memory, backed by the compiled templates of earlier builds
+(handbook/reuse.py). Jinja checks each template's source against the cache, and `mkdocs
 serve` makes a new configuration, so a new cache, for every rebuild.
 """
 
@@ -17,7 +18,8 @@ from collections.abc import Callable
 import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 
-from handbook import build
+from handbook import build, reuse
+from handbook.content.site import Site
 
 
 def on_config(config: MkDocsConfig) -> None:
@@ -28,6 +30,8 @@ def on_config(config: MkDocsConfig) -> None:
 
     def get_env() -> jinja2.Environment:
         env = make()
+        if cache.disk is None:
+            cache.disk = reuse.compiled_templates(Site.of(config).project_dir, env)
         env.bytecode_cache = cache
         # mkdocs-static-i18n adds its sitemap folder again for every language: the same folders.
         folders = tuple(dict.fromkeys(theme.dirs))

@@ -11,7 +11,6 @@ After the pages are collected for the print page, which lays out both in its own
 from __future__ import annotations
 
 import posixpath
-import re
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -21,6 +20,7 @@ from mkdocs.structure.pages import Page
 from handbook.paper import training as paper
 from handbook.build import handbook, order, tree_templates
 from handbook.paper.print_book import SCENARIOS_PAGE, handouts_page
+from handbook.paper.tags import section_ends
 from handbook.content.site import Site
 from handbook.templates import render
 
@@ -32,18 +32,13 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     env = tree_templates(config)
     words = handbook(config).words(site.current).group("print")
     if name == SCENARIOS_PAGE:
+        ends = section_ends(html)  # found by an HTML parser; filled from the last, so each stays where it is
         for scenario in reversed(paper.scenarios(html)):
             href = posixpath.relpath(site.page_url(site.current, handouts_page(scenario.id)),
                                      site.page_url(site.current, name)) + "/"
-            html = _at_section_end(html, scenario.id, render(env, "handouts-link", href=href, text=words["handouts"]))
+            link = render(env, "handouts-link", href=href, text=words["handouts"])
+            html = html[:ends[scenario.id]] + link + "\n" + html[ends[scenario.id]:]
     if questions := paper.knowledge_checks(html):
         html += render(env, "answer-key", title=words["answer_key"], questions=questions)
     return html
 
-
-def _at_section_end(html: str, section_id: str, addition: str) -> str:
-    """`addition` inserted at the end of the `##` section `section_id`."""
-    start = html.index(f'<h2 id="{section_id}"')
-    following = re.compile(r"<h2\b").search(html, start + 1)
-    at = following.start() if following else len(html)
-    return html[:at] + addition + "\n" + html[at:]

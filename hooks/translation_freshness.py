@@ -4,7 +4,8 @@
   page, section or language that does not exist stops the build with the file and line.
 - A translated page shows, at each outdated section only, a notice in the reader's language with
   the date of the English change and a link to the English section (handbook/freshness/status.py):
-  put into the page's Markdown after the section's heading, or after a decision-tool step's title.
+  put into the page's Markdown after the section's heading; the decision tool's steps get theirs
+  from the tool's template (hooks/decision_tool.py); both ask `build.outdated_notices`.
   A page that is not translated at all keeps the untranslated-page notice instead.
 - The page `translation-status` (one per language, `<!-- translation-status -->` marks the place)
   gets its language's status table; the English one shows every language.
@@ -20,9 +21,9 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from handbook import build
-from handbook.freshness.sections import INTRO, STATUS_PAGE, TREE_PAGE, Section
+from handbook.freshness.sections import STATUS_PAGE
 from handbook.content.site import Site
-from handbook.freshness.status import add_notices, add_tree_notices, notice, row_labels, status_table
+from handbook.freshness.status import add_notices, row_labels, status_table
 
 MARKER = "<!-- translation-status -->"
 
@@ -36,30 +37,9 @@ def _freshness_words(config: MkDocsConfig, language: str) -> dict[str, str]:
     return build.handbook(config).words(language).group("freshness")
 
 
-def _notices(name: str, page: Page, config: MkDocsConfig, site: Site) -> list[tuple[Section, str]]:
-    """The notices of a translated page's outdated sections, each with its section."""
-    state = build.freshness(config)
-    outdated = [s.section for s in state.statuses(site.current)
-                if s.section.page == name and s.state == "outdated"]
-    words = _freshness_words(config, site.current)
-    english_page = get_relative_url(site.page_url(site.default, name), page.url)
-    env = build.tree_templates(config)
-    return [(section, notice(env, words, site.current, state.history.change(section),
-                             english_page + ("" if section.id == INTRO else f"#{section.id}"), site.default))
-            for section in outdated]
-
-
-def _translated(site: Site, name: str) -> bool:
-    return site.current != site.default and site.is_translated(site.current, name)
-
-
 @build.order("outdated notices")
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    site = Site.of(config)
-    name = Path(page.file.src_uri).stem
-    if not _translated(site, name):
-        return markdown
-    notices = _notices(name, page, config, site)
+    notices = build.outdated_notices(config, page)
     return add_notices(markdown, notices) if notices else markdown
 
 
@@ -77,12 +57,8 @@ def _status_page(page: Page, config: MkDocsConfig, site: Site) -> str:
     return status_table(build.tree_templates(config), state.english, columns, labels, reader, words, state.history.change, repo)
 
 
-@build.order("tree notices")
+@build.order("status table")
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    site = Site.of(config)
-    name = Path(page.file.src_uri).stem
-    if name == STATUS_PAGE and MARKER in html:
-        return html.replace(MARKER, _status_page(page, config, site))
-    if not _translated(site, name) or name != TREE_PAGE:
-        return html
-    return add_tree_notices(html, _notices(name, page, config, site))
+    if Path(page.file.src_uri).stem == STATUS_PAGE and MARKER in html:
+        return html.replace(MARKER, _status_page(page, config, Site.of(config)))
+    return html

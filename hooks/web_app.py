@@ -1,17 +1,21 @@
 """Add to home screen: `<language root>manifest.webmanifest` for every language, in its words,
 and the app icons at the site root (handbook/offline/web_app.py). overrides/main.html links each page to
 its language's manifest; the offline list then includes it, so the saved handbook opens from the
-home screen without a connection."""
+home screen without a connection. The icons are drawn once and then taken from earlier builds
+until their drawing changes (handbook/reuse.py)."""
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
 
+import PIL
 from mkdocs.config.defaults import MkDocsConfig
 
 from handbook import build
 from handbook.content.site import Site
+from handbook.offline import web_app
+from handbook import reuse
 from handbook.offline.web_app import ICON_SIZES, MANIFEST, THEME_COLOR, draw_icon, icon_path, manifest
 
 
@@ -39,4 +43,6 @@ def on_post_build(config: MkDocsConfig) -> None:
     for size in ICON_SIZES:
         target = Path(config.site_dir) / icon_path(size)
         if not target.exists():
-            draw_icon(size, target)
+            reuse.made_once(reuse.folder(site.project_dir, "pictures"),
+                            reuse.key(f"icon {size}", Path(web_app.__file__), PIL.__version__),
+                            target, lambda target, size=size: draw_icon(size, target))

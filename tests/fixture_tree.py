@@ -11,6 +11,7 @@ from pathlib import Path
 
 import yaml
 
+from handbook.commands.benchmark import chain as chain_tree
 from handbook.content.site import Site
 from handbook.content.words import Words
 
@@ -237,16 +238,9 @@ def _forget_real_tree_checks(checked: Path, nodes: set[str]) -> None:
 # A deep but valid tree, for the tests and the benchmark's scaling figure
 
 def chain(length: int) -> str:
-    """A valid tree: a chain of `length` questions, each with a way out to one outcome."""
-    lines = ["start: q0", "nodes:"]
-    for i in range(length):
-        nxt = f"q{i + 1}" if i + 1 < length else "out"
-        lines += [f"  q{i}:", "    type: question", f"    text: Question {i}?", "    answers:",
-                  f"      - {{id: \"on\", label: \"On\", next: {nxt}}}",
-                  "      - {id: \"out\", label: \"Out\", next: out}"]
-    lines += ["  out:", "    type: outcome", "    title: Out", "    why: Because.", "    next_steps: [Go.]",
-              "    read: [how-to-fire#the-five-steps]"]
-    return "\n".join(lines) + "\n"
+    """A valid tree of `length` questions in a row (handbook/commands/benchmark.py), its outcome
+    linking to a section of the fixture project."""
+    return chain_tree(length, read="how-to-fire#the-five-steps")
 
 
 def chain_translation(length: int) -> str:

@@ -332,8 +332,9 @@ def contributor_figures(project_dir: Path, with_suite: bool) -> None:
               flush=True)
 
 
-def chain(length: int) -> str:
-    """A valid tree: a chain of `length` questions, each with a way out to one outcome."""
+def chain(length: int, read: str = "page#section") -> str:
+    """A valid tree: a chain of `length` questions, each with a way out to one outcome, which
+    links to `read` ("page#section")."""
     lines = ["start: q0", "nodes:"]
     for i in range(length):
         onward = f"q{i + 1}" if i + 1 < length else "out"
@@ -341,7 +342,7 @@ def chain(length: int) -> str:
                   f'      - {{id: "on", label: "On", next: {onward}}}',
                   '      - {id: "out", label: "Out", next: out}']
     lines += ["  out:", "    type: outcome", "    title: Out", "    why: Because.", "    next_steps: [Go.]",
-              "    read: [page#section]"]
+              f"    read: [{read}]"]
     return "\n".join(lines) + "\n"
 
 

@@ -4,10 +4,11 @@ partials/decision-tree-overview.html), in the environment of handbook/templates.
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 import jinja2
+from markupsafe import Markup
 
 from handbook.templates import environment, inline  # noqa: F401  (also imported from here)
 from handbook.content.words import Words
@@ -40,14 +41,16 @@ def tool_data(tree: Tree) -> dict:
 
 
 def render_tool(env: jinja2.Environment, tree: Tree, hb: Words, link: Callable[[str], Link],
-                overview_href: str, version: str = "") -> str:
+                overview_href: str, version: str = "", notices: Mapping[str, Markup] | None = None) -> str:
     """The interactive tool: every question and outcome as a section of its own; `version`
-    names the tree data in the case record (`load.tree_version`)."""
+    names the tree data in the case record (`load.tree_version`); `notices` are the outdated
+    notices of a translation's steps, by node id, each written after its step's title."""
     links = {node.id: [link(target) for target in node.read]
              for node in tree.nodes.values() if isinstance(node, Outcome)}
     return env.get_template("partials/decision-tool.html").render(
         tree=tree, hb=hb, links=links, overview_href=overview_href, version=version, data=tool_data(tree),
-        map=tree_map(tree, hb.t("tool.map")))
+        notices=notices or {},
+        map=tree_map(env, tree, hb.t("tool.map")))
 
 
 def reading_order(tree: Tree) -> list[Question | Outcome]:
@@ -69,4 +72,4 @@ def reading_order(tree: Tree) -> list[Question | Outcome]:
 def render_overview(env: jinja2.Environment, tree: Tree, hb: Words, tool_href: str) -> str:
     """An outline of the whole tree: each question once, with where each answer leads."""
     return env.get_template("partials/decision-tree-overview.html").render(
-        tree=tree, order=reading_order(tree), hb=hb, tool_href=tool_href, map=tree_map(tree, hb.t("tool.map")))
+        tree=tree, order=reading_order(tree), hb=hb, tool_href=tool_href, map=tree_map(env, tree, hb.t("tool.map")))

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import textwrap
 
-from markupsafe import Markup, escape
+import jinja2
+from markupsafe import Markup
 
-from handbook.decision_tree.model import Outcome, Question, Tree
+from handbook.decision_tree.model import Outcome, Tree
 from handbook.decision_tree.validate import targets
 
 BOX_W, BOX_H, GAP_X, GAP_Y, LINE = 176, 64, 16, 44, 14
@@ -41,8 +42,14 @@ def _lines(text: str) -> list[str]:
     return lines
 
 
-def tree_map(tree: Tree, label: str) -> Markup:
-    """The SVG of the tree; `label` names it for screen readers (the page's language)."""
+def _n(value: float) -> str:
+    """A coordinate as the SVG writes it: whole units."""
+    return f"{value:.0f}"
+
+
+def tree_map(env: jinja2.Environment, tree: Tree, label: str) -> Markup:
+    """The SVG of the tree (partials/handbook/tree-map.html); `label` names it for screen readers
+    (the page's language)."""
     depth = depths(tree)
     rows: dict[int, list[str]] = {}
     for node_id in tree.nodes:  # in file order within a row
@@ -54,28 +61,18 @@ def tree_map(tree: Tree, label: str) -> Markup:
         offset = (width - len(ids) * (BOX_W + GAP_X) + GAP_X) / 2
         for index, node_id in enumerate(ids):
             place[node_id] = (offset + index * (BOX_W + GAP_X), GAP_Y + row * (BOX_H + GAP_Y))
-    parts = [f'<svg class="hb-map" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width:.0f} {height:.0f}" '
-             f'role="img" aria-label="{escape(label)}">',
-             '<defs><marker id="hb-map-arrow" viewBox="0 0 8 8" refX="8" refY="4" markerWidth="7" markerHeight="7" '
-             'orient="auto"><path d="M0,0 L8,4 L0,8 z" class="hb-map__arrow"/></marker></defs>']
+    edges = [{"source": node.id, "target": target, "x1": _n(place[node.id][0] + BOX_W / 2),
+              "y1": _n(place[node.id][1] + BOX_H), "x2": _n(place[target][0] + BOX_W / 2), "y2": _n(place[target][1])}
+             for node in tree.nodes.values() for target in dict.fromkeys(targets(node))]
+    boxes = []
     for node in tree.nodes.values():
         x, y = place[node.id]
-        for target in dict.fromkeys(targets(node)):
-            tx, ty = place[target]
-            parts.append(f'<line class="hb-map__edge" data-hb-map-edge="{escape(node.id)} {escape(target)}" '
-                         f'x1="{x + BOX_W / 2:.0f}" y1="{y + BOX_H:.0f}" x2="{tx + BOX_W / 2:.0f}" y2="{ty:.0f}" '
-                         'marker-end="url(#hb-map-arrow)"/>')
-    for node in tree.nodes.values():
-        x, y = place[node.id]
-        kind = "outcome" if isinstance(node, Outcome) else "question"
         text = node.title if isinstance(node, Outcome) else node.text
         lines = _lines(text)
         top = y + BOX_H / 2 - (len(lines) - 1) * LINE / 2 + 4
-        spans = "".join(f'<tspan x="{x + BOX_W / 2:.0f}" y="{top + i * LINE:.0f}">{escape(line)}</tspan>'
-                        for i, line in enumerate(lines))
-        parts.append(f'<g class="hb-map__node hb-map__node--{kind}" data-hb-map-node="{escape(node.id)}">'
-                     f'<title>{escape(text)}</title>'
-                     f'<rect x="{x:.0f}" y="{y:.0f}" width="{BOX_W}" height="{BOX_H}" rx="6"/>'
-                     f'<text text-anchor="middle">{spans}</text></g>')
-    parts.append("</svg>")
-    return Markup("".join(parts))
+        boxes.append({"id": node.id, "kind": "outcome" if isinstance(node, Outcome) else "question", "text": text,
+                      "x": _n(x), "y": _n(y), "width": BOX_W, "height": BOX_H,
+                      "lines": [{"x": _n(x + BOX_W / 2), "y": _n(top + i * LINE), "text": line}
+                                for i, line in enumerate(lines)]})
+    return Markup(env.get_template("partials/handbook/tree-map.html").render(
+        width=_n(width), height=_n(height), label=label, edges=edges, boxes=boxes))

@@ -1,9 +1,9 @@
 """What a reader and a translator see of translation freshness (handbook/freshness/sections.py), as HTML
 from the templates overrides/partials/handbook/outdated-notice.html and translation-status.html.
 
-- `add_notices` (in the page's Markdown) and `add_tree_notices` (in the decision tool's steps): at
-  each outdated section of a translated page, a short notice in the reader's language: the English
-  of this section changed on DATE, with a link to the English section.
+- `outdated_notices`, placed by `add_notices` (in the page's Markdown) or, for the decision
+  tool's steps (`tree_notices`), by the tool's template after each step's title: at each outdated section of a translated page, a short notice in the
+  reader's language: the English of this section changed on DATE, with a link to the English section.
 - `status_table`: the table of a language's translation status page (every language's on the
   English one): per page and section, up to date / outdated since when (with the English change
   in the repository) / not confirmed / missing.
@@ -12,12 +12,12 @@ from the templates overrides/partials/handbook/outdated-notice.html and translat
 from __future__ import annotations
 
 import datetime
-import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 import jinja2
 from babel.dates import format_date
+from markupsafe import Markup
 
 from handbook.content.pages import headings
 from handbook.freshness.sections import INTRO, TREE_FILE, Change, Section, Status
@@ -36,10 +36,25 @@ def notice(env: jinja2.Environment, words: Words, language: str, change: Change,
     return render(env, "outdated-notice", text=text, href=href, english=english, words=words)
 
 
+def outdated_notices(env: jinja2.Environment, statuses: list[Status], page: str, words: Words, language: str,
+                     english: str, english_page: str, change: Callable[[Section], Change]) -> list[tuple[Section, Markup]]:
+    """The notices of the outdated sections of the translated page `page`, each with its section;
+    `english_page` is the English page's address from this one."""
+    return [(status.section, Markup(notice(env, words, language, change(status.section),
+                                           english_page + ("" if status.section.id == INTRO else f"#{status.section.id}"),
+                                           english)))
+            for status in statuses if status.section.page == page and status.state == "outdated"]
+
+
+def tree_notices(outdated: list[tuple[Section, Markup]]) -> dict[str, Markup]:
+    """The notices of the decision tool's steps (the tree file's sections), by node id."""
+    return {section.id: block for section, block in outdated if section.file == TREE_FILE}
+
+
 def add_notices(markdown: str, outdated: list[tuple[Section, str]]) -> str:
     """A page's Markdown with each notice (the section and its notice's HTML) right after the
     section's heading, the page title's for the intro (at the top when the title is in the front
-    matter). Tree nodes are not in the Markdown: see `add_tree_notices`."""
+    matter). Tree nodes are not in the Markdown: the tool's template places theirs."""
     found = headings(markdown)
     at = {h.id: h.line + 1 for h in found if h.level > 1 and h.id}
     at[INTRO] = next((h.line + 1 for h in found if h.level == 1), 0)
@@ -48,17 +63,6 @@ def add_notices(markdown: str, outdated: list[tuple[Section, str]]) -> str:
         if section.file != TREE_FILE and section.id in at:
             lines[at[section.id]:at[section.id]] = ["", block, ""]
     return "\n".join(lines) + "\n"
-
-
-def add_tree_notices(html: str, outdated: list[tuple[Section, str]]) -> str:
-    """The decision tool's rendered steps with each node's notice after the step's title."""
-    for section, block in outdated:
-        if section.file == TREE_FILE:
-            heading = re.search(r'<h([1-6])\b[^>]*\bid="' + re.escape(f"{section.id}--title") + r'"[^>]*>.*?</h\1>',
-                                html, re.DOTALL)
-            if heading:
-                html = html[:heading.end()] + block + html[heading.end():]
-    return html
 
 
 @dataclass(frozen=True)

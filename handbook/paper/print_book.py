@@ -27,6 +27,7 @@ from markupsafe import Markup
 from handbook.paper import training as paper
 from handbook.decision_tree.model import Outcome, Question, Tree
 from handbook.paper.link_preview import LinkPreview
+from handbook.paper.tags import Attributes, classes, edit_tags
 from handbook.templates import render, render_document
 
 SEPARATOR = "--"
@@ -37,10 +38,6 @@ KEY_SECTION = "answer-key"
 HANDOUTS = "handouts"
 CARD_QUESTIONS = 2
 
-_ID = re.compile(r'(\sid=")([^"]*)(")')
-_LINK = re.compile(r"<a\s([^>]*)>")
-_HREF = re.compile(r'\bhref="([^"]*)"')
-_CLASS = re.compile(r'\bclass="([^"]*)"')
 _HEADERLINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.S)
 _H1 = re.compile(r"<h1\b[^>]*>(.*?)</h1>", re.S)
 _H2 = re.compile(r'<h2\b[^>]*\sid="([^"]*)"[^>]*>(.*?)</h2>', re.S)
@@ -89,44 +86,52 @@ def plain(fragment: str) -> str:
     return html.unescape(_TAG.sub("", _HEADERLINK.sub("", fragment))).strip()
 
 
-def _add_class(attributes: str, name: str) -> str:
-    if _CLASS.search(attributes):
-        return _CLASS.sub(lambda m: f'class="{m.group(1)} {name}"', attributes, count=1)
-    return f'{attributes} class="{name}"'
+def _headerlink(tag: str, attrs: Attributes) -> bool:
+    return tag == "a" and "headerlink" in classes(attrs)
 
 
-def rewrite_chapter(chapter: Chapter, by_path: dict[str, str]) -> str:
-    """The chapter's content with prefixed ids and links into the print page.
+def rewrite_chapter(env: jinja2.Environment, chapter: Chapter, by_path: dict[str, str]) -> str:
+    """The chapter's content with prefixed ids and links into the print page, without permalink signs.
 
-    `by_path` maps the address path of every chapter ("/kk/listening/") to its name. A link to
-    a chapter becomes a link to its anchor, with the web address in `data-web`; a link to
-    another address of the site (the decision tool) becomes absolute; other links stay.
+    The first `<h1>` gets the chapter's anchor as its only attribute. `by_path` maps the address
+    path of every chapter ("/kk/listening/") to its name. A link to a chapter becomes a link to
+    its anchor, with the web address in `data-web`; a link to another address of the site (the
+    decision tool) becomes absolute; other links stay. The tags are found by an HTML parser
+    (handbook/paper/tags.py) and only the changed ones are written anew.
     """
-    content = _HEADERLINK.sub("", chapter.content)
-    content = _H1.sub(lambda m: f'<h1 id="{anchor(chapter.name)}">{m.group(1)}</h1>', content, count=1)
-    content = _ID.sub(lambda m: m.group(0) if m.group(2) == chapter.name
-                      else f"{m.group(1)}{anchor(chapter.name, m.group(2))}{m.group(3)}", content)
     site = urlsplit(chapter.url).netloc
+    titled = False
 
-    def link(match: re.Match) -> str:
-        attributes = match.group(1)
-        href = _HREF.search(attributes)
-        if not href:
-            return match.group(0)
-        target = urljoin(chapter.url, html.unescape(href.group(1)))
+    def link(attrs: Attributes) -> Attributes | None:
+        href = dict(attrs).get("href")
+        if href is None:
+            return None
+        target = urljoin(chapter.url, href)
         parts = urlsplit(target)
         if parts.netloc != site:
-            return match.group(0)
-        name = by_path.get(parts.path)
-        if name is not None:
-            new = f'href="#{anchor(name, parts.fragment or None)}" data-web="{html.escape(target)}"'
-            attributes = _add_class(attributes.replace(href.group(0), new), "hb-xref")
+            return None
+        chapter_name = by_path.get(parts.path)
+        if chapter_name is not None:
+            new, mark = [("href", f"#{anchor(chapter_name, parts.fragment or None)}"), ("data-web", target)], "hb-xref"
         else:
-            attributes = _add_class(attributes.replace(href.group(0), f'href="{html.escape(target)}"'),
-                                    "hb-web")
-        return f"<a {attributes}>"
+            new, mark = [("href", target)], "hb-web"
+        edited = [item for name, value in attrs
+                  for item in (new if name == "href" else [(name, f"{value} {mark}" if name == "class" else value)])]
+        return edited if "class" in dict(attrs) else [*edited, ("class", mark)]
 
-    return _LINK.sub(link, content)
+    def edit(tag: str, attrs: Attributes) -> Attributes | None:
+        nonlocal titled
+        if tag == "h1" and not titled:
+            titled = True
+            return [("id", anchor(chapter.name))]
+        new = attrs
+        if dict(attrs).get("id") not in (None, chapter.name):
+            new = [(name, anchor(chapter.name, value) if name == "id" else value) for name, value in attrs]
+        if tag == "a":
+            new = link(new) or new
+        return None if new is attrs else new
+
+    return edit_tags(env, chapter.content, edit, drop=_headerlink)
 
 
 def contents(chapters: list[Chapter]) -> list[tuple[str, str, list[tuple[str, str]]]]:
@@ -147,7 +152,7 @@ def render_book(env: jinja2.Environment, book: Book, chapters: list[Chapter]) ->
     toc = [{"anchor": chapter_anchor, "title": title, "lang": chapter.lang,
             "sections": [{"anchor": a, "title": t} for a, t in sections]}
            for chapter, (chapter_anchor, title, sections) in zip(chapters, entries)]
-    rewritten = [rewrite_chapter(c, by_path) for c in chapters]
+    rewritten = [rewrite_chapter(env, c, by_path) for c in chapters]
 
     def option(label: Markup) -> str:
         return render(env, "quiz-option", label=label)
@@ -171,11 +176,11 @@ def handouts_page(scenario_id: str) -> str:
     return f"{HANDOUTS}/{scenario_id}"
 
 
-def scenario_handouts(chapter: Chapter) -> list[paper.Scenario]:
+def scenario_handouts(env: jinja2.Environment, chapter: Chapter) -> list[paper.Scenario]:
     """The role-play scenarios of the scenarios page, with their own ids and absolute links."""
     prefix = anchor(chapter.name, "")
     return [dataclasses.replace(scenario, id=scenario.id.removeprefix(prefix))
-            for scenario in paper.scenarios(rewrite_chapter(chapter, {}))]
+            for scenario in paper.scenarios(rewrite_chapter(env, chapter, {}))]
 
 
 def render_handouts(env: jinja2.Environment, book: Book, scenario: paper.Scenario, scenario_url: str) -> str:
@@ -207,7 +212,7 @@ def render_card(env: jinja2.Environment, book: Book, home: Chapter, tree: Tree, 
     """The quick card: the angry-customer steps and the first questions of the tool, one page;
     `tree_lang` names the tree's language when it is not the book's (a fallback)."""
     heading, steps = section(home.content, ANGRY_SECTION)
-    steps = rewrite_chapter(Chapter("card", home.url, steps), {})
+    steps = rewrite_chapter(env, Chapter("card", home.url, steps), {})
     questions = first_questions(tree)
     shown = {q.id for q in questions}
     items = [{"id": question.id, "text": question.text,

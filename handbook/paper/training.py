@@ -21,6 +21,8 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
+from handbook.paper.tags import Attributes, classes, elements, inner
+
 CHECKS_SECTION = "check-your-understanding"
 
 _H2 = re.compile(r'<h2\b[^>]*\sid="([^"]*)"[^>]*>(.*?)</h2>', re.S)
@@ -83,9 +85,24 @@ def knowledge_checks(content: str, section_id: str = CHECKS_SECTION) -> list[Que
     return questions
 
 
+def _option(tag: str, attrs: Attributes) -> bool:
+    return tag == "details" and classes(attrs) == ["question"]
+
+
+def _summary(tag: str, attrs: Attributes) -> bool:
+    return tag == "summary"
+
+
 def without_answers(content: str, render: Callable[[Markup], str]) -> str:
-    """The page's content with each knowledge-check option replaced by `render(label)` (paper)."""
-    return _OPTION.sub(lambda option: render(Markup(option.group(1).strip())), content)
+    """The page's content with each knowledge-check option replaced by `render(label)` (paper),
+    the options found by an HTML parser (handbook/paper/tags.py)."""
+    parts, at = [], 0
+    for start, end in elements(content, _option) if "<details" in content else ():  # most pages have none
+        option = content[start:end]
+        label = next((inner(option[s:e]) for s, e in elements(option, _summary)), "")
+        parts += [content[at:start], render(Markup(label.strip()))]
+        at = end
+    return "".join(parts) + content[at:]
 
 
 def scenarios(content: str) -> list[Scenario]:

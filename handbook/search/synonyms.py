@@ -76,7 +76,7 @@ def fold(text: str) -> str:
 
 def unused(entries: list[Synonym], texts: list[str]) -> list[Synonym]:
     """Entries none of whose handbook words begins a word of the language's sections."""
-    words = sorted({fold(word) for text in texts for word in _WORD.findall(text)})
+    words = sorted({fold(word) for word in {word for text in texts for word in _WORD.findall(text)}})  # each once
 
     def found(target: str) -> bool:
         return all(any(word.startswith(part) for word in words) for part in map(fold, _WORD.findall(target)))

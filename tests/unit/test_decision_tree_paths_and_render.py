@@ -188,12 +188,13 @@ def test_check_tree_reports_every_language_and_every_dead_tool_link_in_one_run(c
     assert "3 problems found." in out
 
 
-def test_the_map_draws_every_node_once_and_every_way_between_them(trees: dict[str, Tree], site: Site) -> None:
+def test_the_map_draws_every_node_once_and_every_way_between_them(trees: dict[str, Tree], site: Site,
+                                                                 env: jinja2.Environment) -> None:
     from handbook.decision_tree.treemap import depths, tree_map
     from handbook.decision_tree.validate import targets
 
     tree = trees["kk"]
-    svg = str(tree_map(tree, "Карта <1>"))
+    svg = str(tree_map(env, tree, "Карта <1>"))
     assert svg.startswith("<svg") and 'aria-label="Карта &lt;1&gt;"' in svg
     assert re.findall(r'data-hb-map-node="([a-z-]+)"', svg) == list(tree.nodes)
     edges = set(re.findall(r'data-hb-map-edge="([a-z-]+ [a-z-]+)"', svg))
@@ -201,3 +202,13 @@ def test_the_map_draws_every_node_once_and_every_way_between_them(trees: dict[st
     assert tree.question("red-flags").text in svg  # the title holds the whole text, in the page's language
     depth = depths(tree)
     assert all(depth[target] > depth[node.id] for node in tree.nodes.values() for target in targets(node))
+
+
+def test_the_maps_words_stay_text(tree: Tree, env: jinja2.Environment) -> None:
+    import dataclasses
+
+    from handbook.decision_tree.treemap import tree_map
+
+    start = dataclasses.replace(tree.question(tree.start), text='<b onclick="x">Angry</b> & "loud"')
+    svg = str(tree_map(env, Tree(tree.start, {**tree.nodes, tree.start: start}), "Map"))
+    assert "<b" not in svg and "&lt;b onclick=&#34;x&#34;&gt;Angry&lt;/b&gt; &amp; &#34;loud&#34;" in svg
