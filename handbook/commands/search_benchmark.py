@@ -169,7 +169,7 @@ def first_result(browser, url: str, site: Site, language: str, words: list[str],
         page.locator("input.md-search__input").focus()
         page.keyboard.type(word, delay=120)
         try:
-            page.wait_for_function("window.hbFirstResult !== null", timeout=NO_RESULT)
+            page.wait_for_function("() => window.hbFirstResult !== null", timeout=NO_RESULT)
             times.append(page.evaluate("window.hbFirstResult - window.hbFirstKey"))
         except PlaywrightTimeout:  # nothing found at all
             times.append(None)

@@ -14,7 +14,9 @@
  * gets the focus: a tap, a click or the keyboard shortcut, or a finger touches the search
  * button), or when a page opened from a search result highlights the words found; and the
  * sitemaps are never requested, because every link of the language switcher already names the
- * same page in the other language.
+ * same page in the other language. When the reader starts to search, this script also tells the
+ * worker at once, on a channel only this page and its worker know (named in the worker's
+ * address), so the worker downloads its engine and index without waiting for Material.
  */
 (function (script, el) {
   "use strict";
@@ -22,7 +24,8 @@
   config.base = script.dataset.base;
   var index = new URL("search/search_index.json", new URL(config.base, location.href)).href;
   var setup = new URL("search/search_setup.json", new URL(config.base, location.href)).href;
-  config.search = new URL(script.dataset.worker, location.href).href;
+  var channel = "handbook-search-" + Math.random().toString(36).slice(2);
+  config.search = new URL(script.dataset.worker + "#" + channel, location.href).href;
   el.textContent = JSON.stringify(config);
 
   var request = XMLHttpRequest.prototype, open = request.open, send = request.send;
@@ -42,6 +45,7 @@
   function startSearching() {
     if (searching) return;
     searching = true;
+    new BroadcastChannel(channel).postMessage({ index: index });
     waiting.splice(0).forEach(function (xhr) { send.call(xhr); });
   }
   document.addEventListener("focusin", function (event) {
