@@ -82,6 +82,7 @@ def material_copy(site: Site, site_dir: Path, folder: Path) -> Path:
         config = {**index["config"], "lang": MATERIAL_LANGUAGES, "separator": r"[\s\-]+",
                   "pipeline": ["stopWordFilter", "stemmer", "trimmer"]}
         config.pop("synonyms", None)
+        config.pop("words", None)
         docs = [{key: value for key, value in doc.items() if key != "kind"} for doc in index["docs"]]
         default = json.dumps({**index, "config": config, "docs": docs}, ensure_ascii=False)
         path.write_text(default, encoding="utf-8")

@@ -1,17 +1,8 @@
 /*
- * Search worker of the handbook, in place of Material's: it answers Material's search interface
- * with the same messages (SETUP -> READY, QUERY -> RESULT, as in mkdocs-material 9.8's
- * src/templates/assets/javascripts/integrations/search/worker/message/index.ts; recheck them when
- * upgrading), so the search box and result list stay Material's own.
- *
- * Material starts this worker with every page, so it is small: the engine (search-engine.js,
- * with handbook-words.js) and the language's index (search/search_index.json) are downloaded
- * only when the reader starts to search. The page (search-config.js) says so the moment the
- * search box gets the focus or a finger touches the search button, on a channel named by this
- * worker's address (handbook-search.js#<channel>), so the index is downloaded and read while
- * Material's page is still setting up its search, and READY is sent as soon as it is: Material
- * sends queries from the first READY on. Material's SETUP (from search_setup.json, the index's
- * options) starts it too, when the page could not say so first.
+ * The handbook's search worker, started by Material with every page, so kept small: it answers
+ * Material's messages (SETUP -> READY, QUERY -> RESULT, as mkdocs-material 9.8's
+ * integrations/search/worker/message/index.ts) and loads search-engine.js and the index only when
+ * the reader starts to search (see search-engine.js).
  */
 "use strict";
 

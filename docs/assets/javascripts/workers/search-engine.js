@@ -1,6 +1,14 @@
 /*
- * The handbook's search engine, loaded by the search worker (handbook-search.js) when the reader
- * starts to search. A language's index (search/search_index.json, written by
+ * The handbook's search engine, in place of Material's lunr. Material starts the search worker
+ * (handbook-search.js) with every page; the worker loads this file, handbook-words.js and the
+ * language's index only when the reader starts to search. The page (search-config.js) says so
+ * the moment the search box gets the focus or a finger touches the search button, on a channel
+ * named in the worker's address (handbook-search.js#<channel>), so the index is downloaded and
+ * read while Material's page still sets up its search, and the worker sends READY as soon as it
+ * is (Material sends queries from the first READY on); Material's SETUP (from
+ * search_setup.json, the index's options) starts it too, when the page could not say so first.
+ *
+ * A language's index (search/search_index.json, written by
  * hooks/search_per_language.py) holds the sections; words are read by handbook-words.js (folding,
  * stop words, a stemmer per language). A section scores by BM25 over its title and text; a query
  * word matches a page word with the same stem, a page word it starts (the reader is still
@@ -11,8 +19,6 @@
  */
 "use strict";
 
-var W = self.handbookWords;
-
 /* How much a match in a section of this kind counts, against a chapter section (1). */
 var KIND_WEIGHT = { section: 1, page: 0.7, quiz: 0.3, scenario: 0.6, tool: 0.55, overview: 0.4, guide: 0.5 };
 var TITLE = 4, K1 = 1.2, B = 0.6;
@@ -20,8 +26,8 @@ var TITLE = 4, K1 = 1.2, B = 0.6;
 var MOST = 15, SECTIONS = 6, MOST_FOR_A_LETTER = 6;
 
 function Engine(index) {
-  var language = index.config.lang[0], docs = index.docs, self = this;
-  this.language = language;
+  var docs = index.docs, self = this;
+  var W = this.words = globalThis.handbookWords(index.config.words || {});
   this.docs = docs;
   this.owner = [];       // the document a document's words count for (a tool step: the tool)
   this.weight = [];      // how much a document's matches count
@@ -68,18 +74,18 @@ function Engine(index) {
 /* The term of a page word (remembered: pages repeat their words). */
 Engine.prototype.termOf = function (word) {
   var known = this.cache.get(word);
-  if (known === undefined) this.cache.set(word, known = W.term(this.language, word));
+  if (known === undefined) this.cache.set(word, known = this.words.term(word));
   return known;
 };
 
 /* Synonyms as term sequences: "money back" -> [["money", "back"], [["refund"]]]. */
 Engine.prototype.readSynonyms = function (synonyms) {
-  var language = this.language, list = [];
+  var W = this.words, list = [];
   Object.keys(synonyms).forEach(function (phrase) {
-    var from = W.words(phrase).filter(function (word) { return !W.isStopWord(language, word); })
-      .map(function (word) { return W.stem(language, W.fold(word)); });
+    var from = W.words(phrase).filter(function (word) { return !W.isStopWord(word); })
+      .map(function (word) { return W.stem(W.fold(word)); });
     var to = [].concat(synonyms[phrase]).map(function (target) {
-      return W.words(target).map(function (word) { return W.term(language, word); }).filter(Boolean);
+      return W.words(target).map(W.term).filter(Boolean);
     });
     if (from.length) list.push({ from: from, to: to });
   });
@@ -98,7 +104,7 @@ Engine.prototype.idf = function (term) {
 Engine.prototype.latin = function () {
   if (!this.latinForms) {
     this.latinForms = new Map();
-    this.cache.forEach(function (term, word) { if (term) this.latinForms.set(W.latin(word), term); }, this);
+    this.cache.forEach(function (term, word) { if (term) this.latinForms.set(this.words.latin(word), term); }, this);
     this.latinForms.delete("");
     this.latinSurface = Array.from(this.latinForms.keys()).sort();
   }
@@ -139,11 +145,11 @@ function close(a, b, most) {
 
 /* Index terms a query word matches, each with how much the match counts. */
 Engine.prototype.matches = function (word, last) {
-  var found = new Map(), self = this;
+  var found = new Map(), self = this, W = this.words;
   function add(term, weight) {
     if (term && self.postings.has(term) && (found.get(term) || 0) < weight) found.set(term, weight);
   }
-  W.readings(this.language, word).forEach(function (reading) {
+  W.readings(word).forEach(function (reading) {
     var folded = reading[0], term = reading[1], weight = reading[2];
     add(term, weight);
     if (last || folded.length >= 3)
@@ -151,7 +157,7 @@ Engine.prototype.matches = function (word, last) {
     if (term.length >= 4)
       self.startingWith(term, 100).forEach(function (t) { add(t, 0.6 * weight); });
   });
-  if (this.language === "kk" && !/[\u0400-\u04ff]/.test(word)) {  // Kazakh in Latin letters
+  if (W.inLatin && !/[\u0400-\u04ff]/.test(word)) {  // Kazakh in Latin letters
     this.latin();
     var latin = W.fold(word);
     this.startingWith(latin, last || latin.length >= 3 ? 200 : 0, true).forEach(function (t) { add(t, 0.9); });
@@ -159,7 +165,7 @@ Engine.prototype.matches = function (word, last) {
   if (!found.size) {
     var folded = W.fold(word);
     if (folded.length >= 5) {
-      var stem = W.stem(this.language, folded), most = folded.length >= 8 ? 2 : 1;
+      var stem = W.stem(folded), most = folded.length >= 8 ? 2 : 1;
       this.terms.forEach(function (t) {
         if (t.length >= 3 && close(stem, t, most)) add(t, 0.5);
       });
@@ -170,10 +176,10 @@ Engine.prototype.matches = function (word, last) {
 
 /* The query as clauses: one per word, or one per everyday phrase found in the synonyms. */
 Engine.prototype.clauses = function (query) {
-  var language = this.language, typed = W.words(query), clauses = [];
-  var content = typed.filter(function (word) { return !W.isStopWord(language, word); });
+  var W = this.words, typed = W.words(query), clauses = [];
+  var content = typed.filter(function (word) { return !W.isStopWord(word); });
   if (content.length) typed = content;
-  var stems = typed.map(function (word) { return W.stem(language, W.fold(word)); });
+  var stems = typed.map(function (word) { return W.stem(W.fold(word)); });
   for (var i = 0; i < typed.length;) {
     var last = i === typed.length - 1, synonym = null;
     // a longer word the pages do not have may be an everyday word mistyped ("boundries")
