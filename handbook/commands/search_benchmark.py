@@ -251,7 +251,8 @@ def report(site: Site, site_dir: Path, misses: bool = True) -> dict[str, dict[st
 def _print_unused(site: Site, site_dir: Path) -> None:
     for language in site.languages:
         docs = json.loads((site.folder(site_dir, language) / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
-        for entry in unused(load_synonyms(site.project_dir, language), [d["title"] + " " + d["text"] for d in docs]):
+        letters = site.language(language).search.letters
+        for entry in unused(load_synonyms(site.project_dir, language, letters), [d["title"] + " " + d["text"] for d in docs], letters):
             print(f"  unused synonym: translations/{language}/synonyms.yml, line {entry.line}: {entry.everyday!r}")
 
 

@@ -53,9 +53,13 @@ class SearchRules:
     fold: tuple[tuple[str, str], ...] = ()
     stop_words: tuple[str, ...] = ()
 
+    @property
+    def letters(self) -> dict[str, str]:
+        return dict(self.fold)
+
     def as_config(self) -> dict:
         """The rules as the search index carries them to the worker."""
-        return {"stemmer": self.stemmer, "latin_spelling": self.latin_spelling, "fold": dict(self.fold),
+        return {"stemmer": self.stemmer, "latin_spelling": self.latin_spelling, "fold": self.letters,
                 "stop_words": list(self.stop_words)}
 
 

@@ -15,7 +15,7 @@
 
 (function (scope) {
   var WORD = /[\p{L}\p{N}]+/gu;
-  var ACCENTED = /[\u00c0-\u024f\u1e00-\u1eff\u0300-\u036f]/;
+  var ACCENTED = /[^\u0000-\u007f]/;  // a letter that may carry an accent (as Python: any combining mark goes)
 
   /* Folding with a language's special letters (`letters`: {ð: "d"}): lower case (Turkish İ and I
      both become i), special letters replaced, accents dropped. */
@@ -197,4 +197,6 @@
       isStopWord: function (word) { return stop.has(fold(word)); }
     };
   };
+  scope.handbookWords.stemmers = Object.keys(STEMMERS);  // the names a pack may give
+  scope.handbookWords.latinSpellings = ["kazakh"];
 })(self);
