@@ -4,10 +4,11 @@ mkdocs-static-i18n merges every language into one ``search/search_index.json``, 
 ``/tr/`` would download and search all five languages. Material's search plugin has no setting
 for this, so after the last language is built this hook splits the merged index: each language
 gets ``search/search_index.json`` in its own folder (handbook/search/index.py), with its
-language, how search reads its words (the ``search`` rules of its language pack), its synonyms (translations/<language>/synonyms.yml, checked when the build starts) and
-the kind of every section, and ``search/search_setup.json``, its options alone, for Material's
-page script. ``overrides/partials/handbook-search-config.html`` points each page at
-its language's index and at ``docs/assets/javascripts/workers/handbook-search.js``, which searches it.
+language, how search reads its words (the ``search`` rules of its language pack), its synonyms
+(translations/<language>/synonyms.yml, checked when the build starts) and the kind of every
+section, and ``search/search_setup.json``, its options alone, for Material's page script. ``overrides/partials/handbook-search-config.html`` points each page at
+its language's index and at ``docs/assets/javascripts/workers/handbook-search.js``, the worker whose
+engine (``search-engine.js``) searches it.
 """
 
 from __future__ import annotations
