@@ -9,13 +9,14 @@
 var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
 var engine = null, starting = null;
 
-/* Download and read the index at `address` (once), then tell Material's page. */
+/* Download the engine and the index at `address` side by side (once), read it, tell Material's page. */
 function start(address) {
   if (starting) return;
-  starting = fetch(address).then(function (response) { return response.json(); });
-  importScripts("handbook-words.js", "search-engine.js");  // while the index downloads
-  starting.then(function (index) {
-    engine = new self.HandbookSearch(index);
+  starting = Promise.all([
+    fetch(address).then(function (response) { return response.json(); }),
+    import("./handbook-words.js"), import("./search-engine.js")
+  ]).then(function (loaded) {
+    engine = new self.HandbookSearch(loaded[0]);
     postMessage({ type: READY });
   });
 }

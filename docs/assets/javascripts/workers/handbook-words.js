@@ -171,9 +171,8 @@
     var stop = new Set((rules.stop_words || []).map(fold));
     var inLatin = rules.latin_spelling === "kazakh";
 
-    /* The indexed term of a page word, or "" for a stop word. */
-    function term(word) {
-      var folded = fold(word);
+    /* The indexed term of a folded page word, or "" for a stop word. */
+    function termOfFolded(folded) {
       return stop.has(folded) ? "" : stemOf(folded);
     }
 
@@ -192,7 +191,8 @@
     }
 
     return {
-      fold: fold, stem: stemOf, term: term, words: words, readings: readings, inLatin: inLatin,
+      fold: fold, stem: stemOf, termOfFolded: termOfFolded, words: words,
+      term: function (word) { return termOfFolded(fold(word)); }, readings: readings, inLatin: inLatin,
       latin: function (word) { return inLatin ? latin(word, fold) : ""; },
       isStopWord: function (word) { return stop.has(fold(word)); }
     };

@@ -37,28 +37,32 @@ function Engine(index) {
   this.latinForms = null;  // Kazakh: the page word in Latin letters, folded -> its term (when first needed)
   var pageOf = new Map();
   docs.forEach(function (doc, at) { if (doc.location.indexOf("#") < 0) pageOf.set(doc.location, at); });
-  this.cache = new Map();
-  function termOf(word) {
-    if (self.cache.has(word)) return self.cache.get(word);
-    var known = self.termOf(word);
-    if (known) self.forms.set(W.fold(word), known);
-    return known;
-  }
+  var cache = this.cache = new Map(), postings = this.postings, forms = this.forms;
+  // Words outside tags and entities, in one pass; each page word is folded and stemmed once.
+  var WORD_IN_HTML = /<[^>]*>|&[#\w]+;|([\p{L}\p{N}]+)/gu;
   docs.forEach(function (doc, at) {
     var owner = doc.kind === "step" ? pageOf.get(doc.location.split("#")[0]) : at;
     if (owner === undefined) owner = at;
     self.owner[at] = owner;
     self.weight[at] = KIND_WEIGHT[doc.kind] || 1;
     var count = 0;
-    [[doc.title, TITLE], [doc.text.replace(/<[^>]*>|&[#\w]+;/g, " "), 1]].forEach(function (field) {
-      W.words(field[0]).forEach(function (word) {
-        var term = termOf(word);
-        if (!term) return;
+    [[doc.title, TITLE], [doc.text, 1]].forEach(function (field) {
+      var found, word, term, list;
+      WORD_IN_HTML.lastIndex = 0;
+      while ((found = WORD_IN_HTML.exec(field[0]))) {
+        if (!(word = found[1])) continue;
+        term = cache.get(word);
+        if (term === undefined) {
+          var folded = W.fold(word);
+          cache.set(word, term = W.termOfFolded(folded));
+          if (term) forms.set(folded, term);
+        }
+        if (!term) continue;
         count++;
-        var list = self.postings.get(term);
-        if (!list) self.postings.set(term, list = new Map());
+        list = postings.get(term);
+        if (!list) postings.set(term, list = new Map());
         list.set(owner, (list.get(owner) || 0) + field[1]);
-      });
+      }
     });
     self.length[owner] = (self.length[owner] || 0) + count;
   });
