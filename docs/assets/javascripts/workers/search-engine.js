@@ -23,7 +23,7 @@
 var KIND_WEIGHT = { section: 1, page: 0.7, quiz: 0.3, scenario: 0.6, tool: 0.55, overview: 0.4, guide: 0.5 };
 var TITLE = 4, K1 = 1.2, B = 0.6;
 // Pages in a result, and sections per page: more are hardly read, and each costs time to mark and send.
-var MOST = 15, SECTIONS = 6, MOST_FOR_A_LETTER = 6;
+var MOST = 15, SECTIONS = 6, MOST_FOR_A_LETTER = 6, SECTIONS_FOR_A_LETTER = 2;
 
 function Engine(index) {
   var docs = index.docs, self = this;
@@ -260,11 +260,12 @@ Engine.prototype.search = function (query) {
   });
   ranked.sort(function (a, b) { return b.score - a.score; });
 
-  // one or two letters match most pages: show the first screenful and no more until the next key
-  var groups = new Map(), most = query.trim().length < 3 ? MOST_FOR_A_LETTER : MOST;
+  // one or two letters match most pages: one screenful, each page with its best sections, until the next key
+  var short = query.trim().length < 3, groups = new Map();
+  var most = short ? MOST_FOR_A_LETTER : MOST, sections = short ? SECTIONS_FOR_A_LETTER : SECTIONS;
   ranked.forEach(function (entry) {
     var doc = self.docs[entry.doc], page = doc.location.split("#")[0];
-    if (groups.has(page) ? groups.get(page).length >= SECTIONS : groups.size >= most) return;
+    if (groups.has(page) ? groups.get(page).length >= sections : groups.size >= most) return;
     var terms = {};
     clauses.forEach(function (clause, c) { terms[clause.word] = hits.get(entry.doc).has(c); });
     var item = {
