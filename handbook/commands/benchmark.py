@@ -51,8 +51,11 @@ from handbook.commands.static_host import serve
 from handbook.content.words import Words, load_words
 
 TOOL_FILES = ["assets/javascripts/decision-logic.js", "assets/javascripts/decision-tool.js", "assets/stylesheets/decision-tool.css",
-              "assets/stylesheets/handbook.css", "assets/javascripts/workers/handbook-search.js"]
+              "assets/stylesheets/handbook.css", "assets/javascripts/workers/handbook-search.js",
+              "assets/javascripts/workers/search-engine.js", "assets/javascripts/workers/handbook-words.js"]
 SEARCH_WORKER = "assets/javascripts/workers/handbook-search.js"
+# What the search worker loads when the reader starts to search, besides the language's index.
+SEARCH_ENGINE = ("assets/javascripts/workers/search-engine.js", "assets/javascripts/workers/handbook-words.js")
 
 
 def sizes(path: Path) -> tuple[int, int]:
@@ -140,7 +143,7 @@ def compare_builds(project_dir: Path, commit: str, pairs: int) -> None:
 
 def page_transfer(site: Site, site_dir: Path, page: Path) -> list[tuple[str, tuple[int, int]]]:
     """The page's HTML and each local file it loads on open (styles, scripts, the search wrapper),
-    then what searching adds: Material's search worker and the language's index."""
+    then what searching adds: the handbook's search engine and the language's index."""
     html = page.read_text(encoding="utf-8")
     files = [("page HTML", sizes(page))]
     for url in re.findall(r'(?:<script src|<script defer src|<link rel="stylesheet" href)="([^"]+)"', html):
@@ -148,8 +151,7 @@ def page_transfer(site: Site, site_dir: Path, page: Path) -> list[tuple[str, tup
             target = (page.parent / url.split("?")[0]).resolve()
             files.append((str(target.relative_to(site_dir.resolve())), sizes(target)))
     files.append((SEARCH_WORKER, sizes(site_dir / SEARCH_WORKER)))
-    worker = next(site_dir.glob("assets/javascripts/workers/search.*.min.js"))
-    files.append((f"{worker.relative_to(site_dir)} (when searching)", sizes(worker)))
+    files += [(f"{name} (when searching)", sizes(site_dir / name)) for name in SEARCH_ENGINE]
     index = site.folder(site_dir, site.language_of(page.relative_to(site_dir).as_posix())) / "search" / "search_index.json"
     files.append((f"{index.relative_to(site_dir)} (when searching)", sizes(index)))
     return files

@@ -61,9 +61,16 @@ def add_to_mkdocs_yml(text: str, entry: list[str]) -> str:
     return "\n".join([*lines[:end], *(prefix + line for line in entry), *lines[end:]]) + "\n"
 
 
+SEARCH_RULES = "# Search:"
+NO_SEARCH_RULES = ("# Search: without `search` rules, words match as typed, without accents. For better search,\n"
+                   "# add them as in translations/en/language.yml: the language's stemmer, letters and stop words.\n")
+
+
 def language_pack(code: str, project_dir: Path, default: str) -> str:
     """The default language's pack, made this language's: the values to check are marked."""
     text = (project_dir / pack_file(default)).read_text(encoding="utf-8")
+    if SEARCH_RULES in text:  # the default language's stemmer and stop words are not this language's
+        text = text[:text.index(SEARCH_RULES)] + NO_SEARCH_RULES
     guesses = {"locale": f"{code}_{code.upper()}", "dictionary": f"{code}_{code.upper()}",
                "packages": f"[hunspell-{code}]", "team": f'"@{_team_owner(text)}/translators-{code}"'}
     out = []

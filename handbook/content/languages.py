@@ -2,8 +2,9 @@
 
 One file per language holds its locale (language_TERRITORY: numbers, sizes, link previews), its
 Hunspell dictionary and the Debian packages that bring it, how it writes kilobyte and megabyte,
-its hyphenation rule for the PDF when Pyphen has none, the team that reviews it, and the facts the
-checks need (letters, common words, a search word, the knowledge checks' verdicts). The build,
+its hyphenation rule for the PDF when Pyphen has none, the team that reviews it, the facts the
+checks need (letters, common words, a search word, the knowledge checks' verdicts), and how search
+reads its words (`search`: stop words, letters folded, the stemmer by name). The build,
 the commands and the tests read it through `Site.language(code)`; CI reads it through
 
     python -m handbook.content.languages packages     # the Debian packages every configured language needs
@@ -21,6 +22,9 @@ from handbook.content.source import DataError, YamlSource, read_yaml
 
 _LOCALE = re.compile(r"^[a-z]{2,3}_[A-Z]{2}$")
 _TEAM = re.compile(r"^@[\w.-]+/[\w.-]+$")
+# The stemmers and Latin spellings the search worker knows, by name (docs/assets/javascripts/workers/handbook-words.js).
+STEMMERS = ("english", "turkish", "icelandic", "portuguese", "kazakh")
+LATIN_SPELLINGS = ("kazakh",)
 
 
 def pack_file(code: str) -> str:
@@ -38,6 +42,28 @@ class Hyphenation:
 
 
 @dataclass(frozen=True)
+class SearchRules:
+    """How search reads the language's words, the pages' and the reader's alike: special letters
+    folded to what a reader types instead (`fold`), common words not searched for (`stop_words`),
+    the stemmer that cuts a word to its stem (none: words match as typed, folded), and the Latin
+    spelling readers may type the language in (Kazakh)."""
+
+    stemmer: str | None = None
+    latin_spelling: str | None = None
+    fold: tuple[tuple[str, str], ...] = ()
+    stop_words: tuple[str, ...] = ()
+
+    @property
+    def letters(self) -> dict[str, str]:
+        return dict(self.fold)
+
+    def as_config(self) -> dict:
+        """The rules as the search index carries them to the worker."""
+        return {"stemmer": self.stemmer, "latin_spelling": self.latin_spelling, "fold": self.letters,
+                "stop_words": list(self.stop_words)}
+
+
+@dataclass(frozen=True)
 class Language:
     code: str
     locale: str  # "pt_PT"
@@ -50,6 +76,7 @@ class Language:
     common_words: tuple[str, ...]
     search_word: str
     knowledge_check: tuple[str, str]  # how an explanation starts: right, not right
+    search: SearchRules = SearchRules()
 
 
 def _text(source: YamlSource, key: str, fix: str, pattern: re.Pattern | None = None) -> str:
@@ -65,6 +92,33 @@ def _texts(source: YamlSource, key: str, fix: str, count: int | None = None) -> 
             or (count is not None and len(value) != count):
         raise DataError(source.file, source.line(key), f"'{key}' must be a list of {count or 'one or more'} texts.", fix)
     return tuple(value)
+
+
+def _search_rules(source: YamlSource) -> SearchRules:
+    """The pack's `search` block, checked; a language without one is searched by whole words, folded."""
+    rules = source.data.get("search")
+    if rules is None:
+        return SearchRules()
+    if not isinstance(rules, dict) or set(rules) - {"stemmer", "latin_spelling", "fold", "stop_words"}:
+        raise DataError(source.file, source.line("search"), "'search' may hold only stemmer, latin_spelling, fold and stop_words.",
+                        "write them as in translations/en/language.yml, or remove 'search' to match whole words.")
+    stemmer, latin = rules.get("stemmer"), rules.get("latin_spelling")
+    if stemmer is not None and stemmer not in STEMMERS:
+        raise DataError(source.file, source.line("search", "stemmer"), f"search's stemmer '{stemmer}' is not one the search knows.",
+                        f"write one of {', '.join(STEMMERS)}, or remove the line: words then match as typed.")
+    if latin is not None and latin not in LATIN_SPELLINGS:
+        raise DataError(source.file, source.line("search", "latin_spelling"), f"search's latin_spelling '{latin}' is not one the search knows.",
+                        f"write one of {', '.join(LATIN_SPELLINGS)}, or remove the line.")
+    fold = rules.get("fold") or {}
+    if not isinstance(fold, dict) or not all(isinstance(k, str) and len(k) == 1 and isinstance(v, str) and v
+                                             for k, v in fold.items()):
+        raise DataError(source.file, source.line("search", "fold"), "search's 'fold' must map single letters to what a reader types instead.",
+                        "write it as  fold: {ð: d, þ: th}")
+    stop_words = rules.get("stop_words") or ""
+    if not isinstance(stop_words, str):
+        raise DataError(source.file, source.line("search", "stop_words"), "search's 'stop_words' must be words separated by spaces, on one line.",
+                        "write it as  stop_words: a an the")
+    return SearchRules(stemmer, latin, tuple(fold.items()), tuple(stop_words.split()))
 
 
 def load_language(project_dir: Path, code: str) -> Language:
@@ -99,6 +153,7 @@ def load_language(project_dir: Path, code: str) -> Language:
         common_words=_texts(source, "common_words", "list three common words of the language."),
         search_word=_text(source, "search_word", "write a word readers of this language search for, e.g. 'client'."),
         knowledge_check=(verdicts["right"], verdicts["wrong"]),
+        search=_search_rules(source),
     )
 
 

@@ -1,9 +1,10 @@
 """One search index per language, as the handbook's search worker reads it.
 
 mkdocs-static-i18n merges every language into one index; `split` gives each language its own,
-with locations relative to the language's root. `prepare` then sets the language, the synonyms
-(handbook/search/synonyms.py) and each section's `kind`, which the worker
-(docs/assets/javascripts/workers/handbook-search.js) weighs: a chapter's section answers a
+with locations relative to the language's root. `prepare` then sets the language, how its words
+are read (`words`: the search rules of its language pack, handbook/content/languages.py), the
+synonyms (handbook/search/synonyms.py) and each section's `kind`, which the worker
+(docs/assets/javascripts/workers/search-engine.js) weighs: a chapter's section answers a
 question; a page's introduction, a quiz, a role-play scenario, the trainer's and sources pages,
 the decision tool and its overview of every question less so; the tool's steps count as the
 tool's one result.
@@ -48,9 +49,9 @@ def kind(location: str) -> str:
     return "section" if section else "page"
 
 
-def prepare(index: dict, language: str, synonyms: dict[str, list[str]]) -> dict:
-    """A language's index with its language, synonyms and the kind of every section."""
-    config = {**index["config"], "lang": [language], "synonyms": synonyms}
+def prepare(index: dict, language: str, words: dict, synonyms: dict[str, list[str]]) -> dict:
+    """A language's index with its language, its word rules, its synonyms and the kind of every section."""
+    config = {**index["config"], "lang": [language], "words": words, "synonyms": synonyms}
     return {**index, "config": config, "docs": [{**doc, "kind": kind(doc["location"])} for doc in index["docs"]]}
 
 

@@ -21,8 +21,7 @@ from pathlib import Path
 from handbook.content.source import DataError, YamlSource, read_yaml
 
 _WORD = re.compile(r"[^\W_]+")
-_LETTERS = str.maketrans({"ı": "i", "ð": "d", "þ": "th", "æ": "ae", "ø": "o", "ß": "ss", "ә": "а", "ғ": "г",
-                          "қ": "к", "ң": "н", "ө": "о", "ұ": "у", "ү": "у", "һ": "х", "і": "и", "ё": "е", "й": "и"})
+Letters = dict[str, str]  # a language's folded letters (its pack's search rules): {"ð": "d"}
 
 
 def synonyms_file(language: str) -> str:
@@ -36,15 +35,15 @@ class Synonym:
     line: int | None
 
 
-def load_synonyms(root: Path, language: str) -> list[Synonym]:
+def load_synonyms(root: Path, language: str, letters: Letters | None = None) -> list[Synonym]:
     """A language's synonyms, checked; a language without the file has none."""
     file = synonyms_file(language)
     if not (root / file).exists():
         return []
-    return check_synonyms(read_yaml(root, file, ""))
+    return check_synonyms(read_yaml(root, file, ""), letters)
 
 
-def check_synonyms(source: YamlSource) -> list[Synonym]:
+def check_synonyms(source: YamlSource, letters: Letters | None = None) -> list[Synonym]:
     """The entries of a parsed synonyms file, or the DataError naming the first bad line."""
     if source.data is None:
         return []
@@ -61,25 +60,27 @@ def check_synonyms(source: YamlSource) -> list[Synonym]:
         if not _WORD.search(everyday):
             raise DataError(source.file, line, f"'{everyday}' has no letters to search for.",
                             "write the word a reader would type before the colon.")
-        if any(fold(everyday) == fold(word) for word in words):
+        if any(fold(everyday, letters) == fold(word, letters) for word in words):
             raise DataError(source.file, line, f"'{everyday}' is mapped to itself.",
                             "remove the line, or map the word to a different word the handbook uses.")
         entries.append(Synonym(everyday, tuple(words), line))
     return entries
 
 
-def fold(text: str) -> str:
-    """Lower case without accents or special letters, as the search worker folds (handbook-words.js)."""
-    text = text.replace("İ", "i").replace("I", "i").lower().translate(_LETTERS)
+def fold(text: str, letters: Letters | None = None) -> str:
+    """Lower case, the language's special letters replaced, without accents: as the search worker
+    folds (docs/assets/javascripts/workers/handbook-words.js)."""
+    text = text.replace("İ", "i").replace("I", "i").lower().translate(str.maketrans(letters or {}))
     return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
 
 
-def unused(entries: list[Synonym], texts: list[str]) -> list[Synonym]:
+def unused(entries: list[Synonym], texts: list[str], letters: Letters | None = None) -> list[Synonym]:
     """Entries none of whose handbook words begins a word of the language's sections."""
-    words = sorted({fold(word) for word in {word for text in texts for word in _WORD.findall(text)}})  # each once
+    words = sorted({fold(word, letters) for word in {word for text in texts for word in _WORD.findall(text)}})  # each once
 
     def found(target: str) -> bool:
-        return all(any(word.startswith(part) for word in words) for part in map(fold, _WORD.findall(target)))
+        return all(any(word.startswith(part) for word in words)
+                   for part in (fold(word, letters) for word in _WORD.findall(target)))
 
     return [entry for entry in entries if not any(found(target) for target in entry.handbook)]
 

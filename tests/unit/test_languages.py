@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from handbook.commands.new_language import language_pack
 from handbook.paper.hyphenation import patterns
 from handbook.content.languages import load_language, pack_file
 from handbook.paper.sizes import human_size
@@ -74,3 +75,44 @@ def test_ci_gets_every_languages_debian_packages_from_one_command() -> None:
     for language in LANGUAGES:
         assert set(SITE.language(language).packages) <= set(listed)
     assert len(listed) == len(set(listed))
+
+
+@pytest.mark.parametrize("line,problem", [
+    ("  stemmer: klingon", "stemmer 'klingon'"),
+    ("  latin_spelling: morse", "latin_spelling 'morse'"),
+    ("  fold: {ð: ''}", "'fold'"),
+    ("  stop_words: [og, að]", "'stop_words'"),
+    ("  stop: og", "may hold only"),
+])
+def test_a_mistake_in_the_search_rules_names_the_line_and_the_fix(tmp_path: Path, line: str, problem: str) -> None:
+    project = copy_project(tmp_path / "project")
+    file = project / pack_file("is")
+    key = line.split(":")[0]
+    lines = file.read_text(encoding="utf-8").splitlines()
+    number = next((index for index, text in enumerate(lines) if text.startswith(f"{key}:")), None)
+    if number is None:  # a key the pack does not have: added under `search:`
+        number = lines.index("search:") + 1
+        lines.insert(number, line)
+    else:
+        lines[number] = line
+    file.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(DataError) as error:
+        load_language(project, "is")
+    assert error.value.file == pack_file("is") and problem in error.value.problem and error.value.fix
+    assert error.value.line in (number + 1, lines.index("search:") + 1)
+
+
+def test_a_pack_without_search_rules_searches_whole_words_folded(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    file = project / pack_file("is")
+    text = file.read_text(encoding="utf-8")
+    file.write_text(text[:text.index("# Search:")], encoding="utf-8")
+    rules = load_language(project, "is").search
+    assert rules.stemmer is None and rules.stop_words == () and rules.as_config()["fold"] == {}
+
+
+def test_a_new_language_starts_without_the_default_languages_search_rules(tmp_path: Path) -> None:
+    (tmp_path / "translations" / "de").mkdir(parents=True)
+    (tmp_path / pack_file("de")).write_text(language_pack("de", ROOT, "en"), encoding="utf-8")
+    pack = load_language(tmp_path, "de")
+    assert pack.search.stemmer is None and pack.search.stop_words == ()

@@ -40,12 +40,14 @@ def test_the_merged_index_splits_into_one_per_language_with_local_locations() ->
     assert indexes["is"]["docs"] == []
 
 
-def test_a_prepared_index_carries_its_language_synonyms_and_kinds() -> None:
+def test_a_prepared_index_carries_its_language_word_rules_synonyms_and_kinds() -> None:
     index = {"config": {"lang": ["en"], "separator": "x"}, "docs": [
         {"location": "listening/#check-your-understanding", "title": "Q", "text": ""},
         {"location": "listening/#x", "title": "X", "text": ""}]}
-    prepared = prepare(index, "kk", {"боқтау": ["балағаттай"]})
-    assert prepared["config"] == {"lang": ["kk"], "separator": "x", "synonyms": {"боқтау": ["балағаттай"]}}
+    words = SITE.language("kk").search.as_config()
+    prepared = prepare(index, "kk", words, {"боқтау": ["балағаттай"]})
+    assert prepared["config"] == {"lang": ["kk"], "separator": "x", "words": words, "synonyms": {"боқтау": ["балағаттай"]}}
+    assert words["stemmer"] == "kazakh" and words["fold"]["қ"] == "к" and "деп" in words["stop_words"]
     assert [d["kind"] for d in prepared["docs"]] == ["quiz", "section"]
     assert index["config"]["lang"] == ["en"] and "kind" not in index["docs"][0]  # the input is left as it was
 

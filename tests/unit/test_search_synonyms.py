@@ -9,7 +9,7 @@ import pytest
 
 from handbook.search.synonyms import check_synonyms, load_synonyms, synonyms_file, unused
 from handbook.content.source import DataError, parse_yaml
-from tests.support import LANGUAGES, ROOT
+from tests.support import LANGUAGES, ROOT, SITE
 
 
 def entries(text: str):
@@ -59,7 +59,8 @@ def test_a_language_without_a_synonyms_file_has_none(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_every_shipped_entry_finds_a_word_of_its_language(language: str) -> None:
-    read = load_synonyms(ROOT, language)
+    letters = SITE.language(language).search.letters
+    read = load_synonyms(ROOT, language, letters)
     assert read, f"{synonyms_file(language)} is missing or empty"
     pages = [path.read_text(encoding="utf-8") for path in (ROOT / "docs" / language).glob("*.md")]
-    assert [(e.line, e.everyday) for e in unused(read, pages)] == []
+    assert [(e.line, e.everyday) for e in unused(read, pages, letters)] == []

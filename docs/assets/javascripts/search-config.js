@@ -1,20 +1,11 @@
 /*
- * Material loads "search/search_index.json" from the site root and has no setting to change it.
- * Each language has its own index under its own root, searched by the handbook's own worker
- * (stemming, synonyms, typos, folding of diacritics and keyboard layouts) in place of Material's:
- * this rewrites the two addresses in Material's page config before Material's script reads it
- * (it runs first: deferred, and placed before Material's). Material's script then downloads only
- * the index's options (search_setup.json); the worker downloads the index itself, off the page's
- * main thread. The language's root and the worker's address come from this script element's
- * data-base and data-worker (overrides/partials/handbook-search-config.html).
- *
- * Material's script (mkdocs-material 9.8) also downloads, on every page load, the whole search
- * index, and a sitemap.xml next to every <link rel="alternate">, to map pages between language
- * versions. Here the index is sent for only when the reader starts to search (the search box
- * gets the focus: a tap, a click or the keyboard shortcut, or a finger touches the search
- * button), or when a page opened from a search result highlights the words found; and the
- * sitemaps are never requested, because every link of the language switcher already names the
- * same page in the other language.
+ * Each language searches its own index with the handbook's worker (workers/search-engine.js):
+ * this sets the page config's base and worker (this element's data-base, data-worker) before
+ * Material's script reads it. Material's request for the index gets search_setup.json (its
+ * options) instead, once the reader starts to search; the worker, told at once on its own
+ * channel, downloads the index itself. Material's sitemap.xml requests are not sent: the
+ * language switcher's links already name the same page. Pasted or dictated text arrives without
+ * a key, and Material reads the box on "keyup": such changes are passed on as a key release.
  */
 (function (script, el) {
   "use strict";
@@ -22,7 +13,8 @@
   config.base = script.dataset.base;
   var index = new URL("search/search_index.json", new URL(config.base, location.href)).href;
   var setup = new URL("search/search_setup.json", new URL(config.base, location.href)).href;
-  config.search = new URL(script.dataset.worker, location.href).href;
+  var channel = "handbook-search-" + Math.random().toString(36).slice(2);
+  config.search = new URL(script.dataset.worker + "#" + channel, location.href).href;
   el.textContent = JSON.stringify(config);
 
   var request = XMLHttpRequest.prototype, open = request.open, send = request.send;
@@ -42,6 +34,7 @@
   function startSearching() {
     if (searching) return;
     searching = true;
+    new BroadcastChannel(channel).postMessage({ index: index });
     waiting.splice(0).forEach(function (xhr) { send.call(xhr); });
   }
   document.addEventListener("focusin", function (event) {
@@ -52,3 +45,11 @@
   });
   if (/[?&][hq]=/.test(location.search)) startSearching();
 })(document.currentScript, document.getElementById("__config"));
+
+(function (box) {
+  "use strict";
+  if (!box) return;
+  function release() { box.dispatchEvent(new KeyboardEvent("keyup", { bubbles: true })); }
+  box.addEventListener("input", function (event) { if (!event.isComposing) release(); });
+  box.addEventListener("compositionend", release);  // the input method's word is done
+})(document.querySelector("input.md-search__input"));

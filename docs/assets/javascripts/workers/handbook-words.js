@@ -1,33 +1,35 @@
 /*
  * How the handbook's search reads a word, the same way for the pages and for the reader's query:
- * folded (lower case, Turkish dotted and dotless i alike, accents and special letters replaced,
- * Kazakh letters as on a Russian keyboard), then cut to a stem by a light stemmer of the page's
- * language, which works on folded words, so that "müşterilerin" and "musteriler", "reiðan" and
- * "reidur", "себебі" and "себеп" meet. Common words of a language (stop words) are not indexed.
+ * folded (lower case, Turkish dotted and dotless i alike, accents dropped, the language's special
+ * letters replaced: Kazakh letters as on a Russian keyboard), then cut to a stem by a light
+ * stemmer, which works on folded words, so that "müşterilerin" and "musteriler", "reiðan" and
+ * "reidur", "себебі" and "себеп" meet. Common words of the language (stop words) are not indexed.
  *
- * Used by the search worker (handbook-search.js, with importScripts) and by the browser tests.
+ * The rules of a language come from its language pack (translations/<language>/language.yml,
+ * `search`), carried in its search index (`config.words`): which stemmer (by name: the stemmers
+ * are code, below), the letters folded, the stop words, and for Kazakh the Latin spelling.
+ * `self.handbookWords(rules)` gives the word handling of one language. Used by the search engine
+ * (search-engine.js).
  */
 "use strict";
 
 (function (scope) {
-  /* Letters that lose more than an accent: Icelandic, Turkish, Kazakh Cyrillic to Russian. */
-  var LETTERS = {
-    "ı": "i", "ð": "d", "þ": "th", "æ": "ae", "ø": "o", "œ": "oe", "ß": "ss",
-    "ә": "а", "ғ": "г", "қ": "к", "ң": "н", "ө": "о", "ұ": "у", "ү": "у", "һ": "х", "і": "и",
-    "ё": "е", "й": "и"
-  };
-  var SPECIAL = new RegExp("[" + Object.keys(LETTERS).join("") + "]", "g");
   var WORD = /[\p{L}\p{N}]+/gu;
+  var ACCENTED = /[^\u0000-\u007f]/;  // a letter that may carry an accent (as Python: any combining mark goes)
 
-  /* Lower-case (Turkish İ and I both become i), replace special letters, drop accents. */
-  var ACCENTED = /[\u00c0-\u024f\u1e00-\u1eff\u0300-\u036f]/;
-  function fold(text) {
-    var folded = String(text)
-      .replace(/[İI]/g, "i")
-      .toLowerCase()
-      .replace(SPECIAL, function (letter) { return LETTERS[letter]; });
-    return ACCENTED.test(folded) ? folded.normalize("NFD").replace(/[\u0300-\u036f]/g, "") : folded;
+  /* Folding with a language's special letters (`letters`: {ð: "d"}): lower case (Turkish İ and I
+     both become i), special letters replaced, accents dropped. */
+  function folding(letters) {
+    var special = Object.keys(letters).length ? new RegExp("[" + Object.keys(letters).join("") + "]", "g") : null;
+    return function fold(text) {
+      var folded = String(text).replace(/[İI]/g, "i").toLowerCase();
+      if (special) folded = folded.replace(special, function (letter) { return letters[letter]; });
+      return ACCENTED.test(folded) ? folded.normalize("NFD").replace(/[\u0300-\u036f]/g, "") : folded;
+    };
   }
+
+  /* The Latin spellings, by name (a pack's `latin_spelling`): Kazakh. Each function ends with the
+     language's folding, `fold`. */
 
   /* Kazakh written in Latin letters (the 2021 alphabet or informally, "qoshtasu", "koshtasu"),
      as folded Cyrillic: longest spelling first. */
@@ -40,7 +42,7 @@
     ["p", "п"], ["q", "к"], ["r", "р"], ["s", "с"], ["t", "т"], ["u", "у"], ["v", "в"], ["w", "у"],
     ["x", "кс"], ["y", "ы"], ["z", "з"]
   ];
-  function cyrillic(latinWord) {
+  function cyrillic(latinWord, fold) {
     var word = latinWord.toLowerCase(), out = "";
     outer: for (var i = 0; i < word.length;) {
       for (var k = 0; k < LATIN_TO_CYRILLIC.length; k++) {
@@ -61,7 +63,7 @@
     "ү": "ü", "ф": "f", "х": "h", "һ": "h", "ц": "ts", "ч": "ch", "ш": "ş", "щ": "şş", "ъ": "",
     "ы": "y", "і": "ı", "ь": "", "э": "e", "ю": "iu", "я": "ia"
   };
-  function latin(word) {
+  function latin(word, fold) {
     var lower = word.toLowerCase();
     if (!/[\u0400-\u04ff]/.test(lower)) return "";
     return fold(lower.replace(/[\u0400-\u04ff]/g, function (letter) { return letter in LATIN ? LATIN[letter] : letter; }));
@@ -70,7 +72,7 @@
   /* A word typed with the keyboard left on the English layout, as the Russian layout has it. */
   var QWERTY = "qwertyuiop[]asdfghjkl;'zxcvbnm,.";
   var JCUKEN = "йцукенгшщзхъфывапролджэячсмитьбю";
-  function russianLayout(latinWord) {
+  function russianLayout(latinWord, fold) {
     var out = "";
     for (var i = 0; i < latinWord.length; i++) {
       var at = QWERTY.indexOf(latinWord[i]);
@@ -95,13 +97,14 @@
     });
     return byLastLetter;
   }
+  /* The stemmers, by name (a pack's `stemmer`). */
   var STEMMERS = {
-    en: { min: 3, rounds: 1, undouble: true, suffixes: sorted([
+    english: { min: 3, rounds: 1, undouble: true, suffixes: sorted([
       "izations", "isations", "ization", "isation", "ations", "ation", "itions", "ition", "ities", "ity",
       "ments", "ment", "nesses", "ness", "ingly", "ings", "ing", "izing", "ising", "ized", "ised",
       "izes", "ises", "ize", "ise", "ied", "ies", "ily", "ly/4", "ers",
       "er", "ed", "es", "s", "ful", "ive", "ives", "ous", "ally", "al", "y", "e", "able", "ably"]) },
-    tr: { min: 4, rounds: 4, suffixes: sorted([
+    turkish: { min: 4, rounds: 4, suffixes: sorted([
       "lar", "ler", "lari", "leri", "larin", "lerin", "imiz", "umuz", "iniz", "unuz", "niz", "nuz",
       "siniz", "sunuz", "sin", "sun", "im", "um", "in", "un", "si", "su", "nin", "nun", "dan", "den",
       "tan", "ten", "nda", "nde", "da", "de", "ta", "te", "ya", "ye", "na", "ne", "yi", "yu", "ni", "nu",
@@ -112,18 +115,18 @@
       "ecek", "acak", "yecek", "yacak", "lik", "luk", "siz", "suz", "li",
       "lu", "i", "u", "a", "e", "mali", "meli", "abil", "ebil", "yin", "yiniz", "in", "iz", "uz",
       "cak", "cek"]) },
-    is: { min: 3, rounds: 2, suffixes: sorted([
+    icelandic: { min: 3, rounds: 2, suffixes: sorted([
       "arinnar", "anna", "unum", "inum", "innar", "inni", "inn", "ins", "inu", "ina", "ja/4", "du/4", "di/4",
       "num", "nir", "nar", "nna", "ur", "ar", "ir", "um", "an", "ri", "ra", "rar", "rir", "ast", "ist",
       "adi", "udu", "adu", "udum", "adir", "ud", "ad", "a", "i", "u", "s", "ns", "ni", "na", "legur",
       "legt", "leg", "lega", "legir", "lausn", "andi", "endur", "anda"]) },
-    pt: { min: 3, rounds: 2, suffixes: sorted([
+    portuguese: { min: 3, rounds: 2, suffixes: sorted([
       "amentos", "imentos", "amento", "imento", "acoes", "icoes", "acao", "icao", "mente", "ancias",
       "ancia", "encias", "encia", "ados", "idos", "adas", "idas", "ado", "ido", "ada", "ida", "ando",
       "endo", "indo", "aram", "eram", "iram", "avam", "ariam", "arao", "ava", "ar", "er", "ir", "ou",
       "eu", "iu", "am", "em", "oes", "aes", "ais", "eis", "ois", "is", "es", "os", "as", "s", "o", "a",
       "e", "ivel", "avel", "ismo", "ista", "idade", "idades", "oso", "osa", "osos", "osas", "ivo", "iva"]) },
-    kk: { min: 3, rounds: 4, alternation: true, suffixes: sorted([
+    kazakh: { min: 3, rounds: 4, alternation: true, suffixes: sorted([
       "лар", "лер", "дар", "дер", "тар", "тер", "ымыз", "имиз", "мыз", "миз", "ыныз", "иниз", "ныз",
       "низ", "ын", "ин", "ы", "и", "сы", "си", "ым", "им", "м", "нын", "нин", "дын", "дин", "тын",
       "тин", "га", "ге", "ка", "ке", "на", "не", "а", "е", "ны", "ни", "ды", "ди", "ты", "ти", "да",
@@ -134,9 +137,8 @@
       "ушы", "уши", "удын", "удин", "сын", "син", "сына", "сине", "сында", "синде", "сынан", "синен"]) }
   };
 
-  function stem(language, word) {
-    var rules = STEMMERS[language];
-    if (!rules) return word;
+  /* Cut a folded word to its stem by `rules` (a stemmer of STEMMERS). */
+  function stem(rules, word) {
     for (var round = 0; round < rules.rounds; round++) {
       var cut = false, candidates = rules.suffixes[word[word.length - 1]] || [];
       for (var i = 0; i < candidates.length; i++) {
@@ -155,47 +157,46 @@
     return word;
   }
 
-  /* Words too common to tell sections apart (folded). */
-  var STOP = {
-    en: "a about an and are as at be been but by can could did do does for from get gets got had has have he her his how i if in into is it its me my no not of on or our she should so some that the their them then there they this to too up us very want was we were what when where which who why will with would you your",
-    tr: "etmek etmeyin etti eder yapmak olmak olarak olan gibi kadar nasil acaba ama ancak bana bazi be ben beni benim bir biz bize bu buna bunu da daha de defa diye en gibi hem hep her hic icin ile ise ki kim mi mu ne neden nasil niye o ona onu onun ve veya ya yani sen siz size",
-    is: "a af annad at eda ef eg en enn fra fyrir hann hun hvad hvernig i med mig mer min nu og ofan oll sem sig sin sinn til um thad thae their thu thvi thetta upp ur var vera vid",
-    pt: "a ao aos as com como da das de do dos e ela ele em eu isso lhe mas me meu na nas nao no nos o os ou para pela pelo por qual que se sem seu sua tem um uma",
-    kk: "бир бул да де деп жане ал ол мен сен сиз биз олар не ма ме ба бе па пе осы сол жур дейди деди"
-  };
-  var STOP_SETS = {};
-  function stopWords(language) {
-    if (!STOP_SETS[language]) STOP_SETS[language] = new Set((STOP[language] || "").split(" "));
-    return STOP_SETS[language];
-  }
-
-  /* The indexed term of a page word, or "" for a stop word. */
-  function term(language, word) {
-    var folded = fold(word);
-    if (stopWords(language).has(folded)) return "";
-    return stem(language, folded);
-  }
-
   /* Words of a text, in order (letters and digits). */
   function words(text) {
     return String(text).match(WORD) || [];
   }
 
-  /* The ways a query word can be read: folded as typed, and for Kazakh in Latin letters also as
-     Cyrillic and as typed on the wrong keyboard layout. Each is [folded word, term, weight]. */
-  function readings(language, word) {
-    var folded = fold(word), list = [[folded, stem(language, folded), 1]];
-    if (language === "kk" && /^[a-zçğıñäöüūş']+$/.test(word.toLowerCase())) {
-      var asCyrillic = cyrillic(word);
-      list.push([asCyrillic, stem(language, asCyrillic), 1]);
-      var asLayout = russianLayout(word.toLowerCase());
-      if (asLayout !== asCyrillic) list.push([asLayout, stem(language, asLayout), 0.8]);
-    }
-    return list;
-  }
+  /* The word handling of one language, from the rules of its pack (`config.words` of its index):
+     {stemmer: name or null, latin_spelling: name or null, fold: {letter: letters}, stop_words: [...]}. */
+  scope.handbookWords = function (rules) {
+    var fold = folding(rules.fold || {});
+    var stemmer = STEMMERS[rules.stemmer];
+    var stemOf = stemmer ? function (folded) { return stem(stemmer, folded); } : function (folded) { return folded; };
+    var stop = new Set((rules.stop_words || []).map(fold));
+    var inLatin = rules.latin_spelling === "kazakh";
 
-  scope.handbookWords = {
-    fold: fold, stem: stem, term: term, words: words, readings: readings, latin: latin,
-    isStopWord: function (language, word) { return stopWords(language).has(fold(word)); }
+    /* The indexed term of a folded page word, or "" for a stop word. */
+    function termOfFolded(folded) {
+      return stop.has(folded) ? "" : stemOf(folded);
+    }
+
+    /* The ways a query word can be read: folded as typed, and for a language typed in Latin
+       letters also as its own letters and as typed on the wrong keyboard layout. Each is
+       [folded word, term, weight]. */
+    function readings(word) {
+      var folded = fold(word), list = [[folded, stemOf(folded), 1]];
+      if (inLatin && /^[a-zçğıñäöüūş']+$/.test(word.toLowerCase())) {
+        var asCyrillic = cyrillic(word, fold);
+        list.push([asCyrillic, stemOf(asCyrillic), 1]);
+        var asLayout = russianLayout(word.toLowerCase(), fold);
+        if (asLayout !== asCyrillic) list.push([asLayout, stemOf(asLayout), 0.8]);
+      }
+      return list;
+    }
+
+    return {
+      fold: fold, stem: stemOf, termOfFolded: termOfFolded, words: words,
+      term: function (word) { return termOfFolded(fold(word)); }, readings: readings, inLatin: inLatin,
+      latin: function (word) { return inLatin ? latin(word, fold) : ""; },
+      isStopWord: function (word) { return stop.has(fold(word)); }
+    };
   };
+  scope.handbookWords.stemmers = Object.keys(STEMMERS);  // the names a pack may give
+  scope.handbookWords.latinSpellings = ["kazakh"];
 })(self);
