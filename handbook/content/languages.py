@@ -77,6 +77,13 @@ class Language:
     search_word: str
     knowledge_check: tuple[str, str]  # how an explanation starts: right, not right
     search: SearchRules = SearchRules()
+    capitals: tuple[tuple[str, str], ...] = ()  # capitals with another small letter: (("İ", "i"), ("I", "ı"))
+
+    def lower(self, text: str) -> str:
+        """Small letters as the language writes them (Turkish: İ is i, I is ı)."""
+        for capital, small in self.capitals:
+            text = text.replace(capital, small)
+        return text.lower()
 
 
 def _text(source: YamlSource, key: str, fix: str, pattern: re.Pattern | None = None) -> str:
@@ -121,6 +128,15 @@ def _search_rules(source: YamlSource) -> SearchRules:
     return SearchRules(stemmer, latin, tuple(fold.items()), tuple(stop_words.split()))
 
 
+def _capitals(source: YamlSource) -> tuple[tuple[str, str], ...]:
+    capitals = source.data.get("capitals") or {}
+    if not isinstance(capitals, dict) or not all(isinstance(k, str) and len(k) == 1 and isinstance(v, str) and len(v) == 1
+                                                 for k, v in capitals.items()):
+        raise DataError(source.file, source.line("capitals"), "'capitals' must map single capital letters to their small letter.",
+                        "write it as  capitals: {İ: i, I: ı}  or remove it when the usual small letters are right.")
+    return tuple(capitals.items())
+
+
 def load_language(project_dir: Path, code: str) -> Language:
     """A language's pack, checked; every problem is a DataError with the line and the fix."""
     source = read_yaml(project_dir, pack_file(code), f"copy translations/en/language.yml there and adapt every value "
@@ -154,6 +170,7 @@ def load_language(project_dir: Path, code: str) -> Language:
         search_word=_text(source, "search_word", "write a word readers of this language search for, e.g. 'client'."),
         knowledge_check=(verdicts["right"], verdicts["wrong"]),
         search=_search_rules(source),
+        capitals=_capitals(source),
     )
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from handbook.content.source import DataError, YamlSource, read_yaml
+from handbook.content.languages import Language, load_language
 
 TERMS_FILE = "translations/{language}/terms.yml"
 # Words marked as another language (*müşteri*{lang=tr}) belong to that language's own check.
@@ -45,11 +46,9 @@ class Conflict:
                 f"terms.yml lists for it), changing only the grammar, not the term.")
 
 
-def fold(text: str, language: str) -> str:
-    """Lower case as the language writes it (Turkish dotted and dotless i)."""
-    if language in {"tr", "az"}:
-        text = text.replace("İ", "i").replace("I", "ı")
-    return text.lower()
+def fold(text: str, language: Language) -> str:
+    """Lower case as the language writes it (its pack's `capitals`: Turkish dotted and dotless i)."""
+    return language.lower(text)
 
 
 def _word_list(source: YamlSource, key: str, field: str, required: bool) -> tuple[str, ...]:
@@ -75,6 +74,7 @@ def load_terms(project_dir: Path, language: str, required: set[str] | None = Non
     if missing:
         raise DataError(file, None, f"the terms {', '.join(missing)} are missing.",
                         "add them with the words your language uses (see translations/en/terms.yml).")
+    pack = load_language(project_dir, language)
     terms = []
     for key, entry in source.data.items():
         if required is not None and key not in required:
@@ -83,8 +83,8 @@ def load_terms(project_dir: Path, language: str, required: set[str] | None = Non
         if not isinstance(entry, dict):
             raise DataError(file, source.line(key), f"the term '{key}' must have 'use' and 'avoid' lists.",
                             "write it as {use: [...], avoid: [...]}.")
-        terms.append(Term(key, tuple(fold(w, language) for w in _word_list(source, key, "use", True)),
-                          tuple(fold(w, language) for w in _word_list(source, key, "avoid", False)),
+        terms.append(Term(key, tuple(fold(w, pack) for w in _word_list(source, key, "use", True)),
+                          tuple(fold(w, pack) for w in _word_list(source, key, "avoid", False)),
                           source.line(key)))
     return terms
 
@@ -93,7 +93,7 @@ def _starts_word(form: str) -> re.Pattern[str]:
     return re.compile(r"(?<!\w)" + re.escape(form))
 
 
-def conflicts(text: str, file: str, language: str, terms: list[Term]) -> list[Conflict]:
+def conflicts(text: str, file: str, language: Language, terms: list[Term]) -> list[Conflict]:
     """Every competing word in one text, with its line."""
     found = []
     for number, line in enumerate(text.splitlines(), start=1):
@@ -105,7 +105,7 @@ def conflicts(text: str, file: str, language: str, terms: list[Term]) -> list[Co
     return found
 
 
-def missing_from_glossary(glossary: str, language: str, terms: list[Term]) -> list[Term]:
+def missing_from_glossary(glossary: str, language: Language, terms: list[Term]) -> list[Term]:
     """The terms whose own word the glossary page never uses."""
     folded = fold(_OTHER_LANGUAGE.sub(" ", glossary), language)
     return [term for term in terms if not any(_starts_word(form).search(folded) for form in term.use)]
