@@ -249,7 +249,7 @@ def with_csp(config: MkDocsConfig, html: str, where: str) -> str:
     """The page with its Content-Security-Policy; inline code no template holds stops the build."""
     try:
         scripts, styles = hashes(html, csp_known(config))
-        html = insert_policy(html, scripts, styles)
+        html = insert_policy(html, scripts, styles, tree_templates(config))
     except UnknownCode as error:
         raise PluginError(f"Content-Security-Policy: {where} has {error}. Fix: move the code into a file "
                           "in docs/assets/ and load it with <script src> or <link rel=stylesheet>.") from None

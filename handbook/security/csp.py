@@ -21,6 +21,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+import jinja2
+
+from handbook.templates import render
+
 _BODY = re.compile(r"<(script|style)>(.*?)</\1>", re.DOTALL)
 _JINJA = re.compile(r"({{.*?}}|{%.*?%}|{#.*?#})", re.DOTALL)
 _FORMAT = re.compile(r"({{|}}|{[^{}]*})")
@@ -150,15 +154,16 @@ def policy(scripts: Iterable[str], styles: Iterable[str], *, header: bool = Fals
     return "; ".join(f"{name} {value}" for name, value in directives.items())
 
 
-def insert_policy(html: str, scripts: Iterable[str], styles: Iterable[str]) -> str:
-    """The page with the policy as a `<meta>` right after `<meta charset>` (or `<head>`)."""
+def insert_policy(html: str, scripts: Iterable[str], styles: Iterable[str], env: jinja2.Environment) -> str:
+    """The page with the policy's `<meta>` (partials/handbook/policy.html) right after `<meta charset>`
+    (or `<head>`), placed whole: it names the hashes of the finished page, so it comes last."""
     place = _CHARSET.search(html) or _HEAD.search(html)
     if place is None:
         raise UnknownCode("no <head>")
-    meta = f'\n<meta http-equiv="Content-Security-Policy" content="{policy(scripts, styles)}">'
+    meta = "\n" + render(env, "policy", policy=policy(scripts, styles))
     return html[:place.end()] + meta + html[place.end():]
 
 
-def with_policy(html: str, known: Known) -> str:
+def with_policy(html: str, known: Known, env: jinja2.Environment) -> str:
     """The page with its own policy: its inline code, if every piece is known, by hash."""
-    return insert_policy(html, *hashes(html, known))
+    return insert_policy(html, *hashes(html, known), env)

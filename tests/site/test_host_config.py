@@ -5,6 +5,7 @@ nginx.conf, sends the policy and the security headers, each language's own 404 p
 from __future__ import annotations
 
 import gzip
+import html
 import re
 import http.client
 import socket
@@ -97,7 +98,7 @@ def _get(server: tuple[str, int], path: str, gzipped: bool = False) -> tuple[int
 def _policy_hashes(html: bytes) -> set[str]:
     text = html.decode("utf-8")
     meta = text.split('http-equiv="Content-Security-Policy" content="', 1)[1].split('"', 1)[0]
-    return _hashes(meta)
+    return _hashes(html.unescape(meta))
 
 
 def _hashes(policy: str) -> set[str]:
