@@ -95,8 +95,8 @@ def _get(server: tuple[str, int], path: str, gzipped: bool = False) -> tuple[int
     return response.status, {name.lower(): value for name, value in response.getheaders()}, body
 
 
-def _policy_hashes(html: bytes) -> set[str]:
-    text = html.decode("utf-8")
+def _policy_hashes(page: bytes) -> set[str]:
+    text = page.decode("utf-8")
     meta = text.split('http-equiv="Content-Security-Policy" content="', 1)[1].split('"', 1)[0]
     return _hashes(html.unescape(meta))
 
