@@ -42,6 +42,7 @@ from pathlib import Path
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
+from handbook import reuse
 from handbook.commands import search_benchmark
 from handbook.commands import contributor_timings
 from handbook.decision_tree.load import load_trees
@@ -129,16 +130,20 @@ def compare_builds(project_dir: Path, commit: str, pairs: int) -> None:
             print(f"Build against {commit}: not measured ({added.stderr.strip() or 'git worktree failed'}).")
             return
         try:
-            then, now = [], []
+            then, now, first = [], [], []
             for run in range(pairs):
                 then.append(timed_build(baseline, Path(folder) / f"then-{run}"))
                 now.append(timed_build(project_dir, Path(folder) / f"now-{run}"))
+                # A checkout's first build: nothing to take over from an earlier one (handbook/reuse.py).
+                shutil.rmtree(reuse.folder(project_dir), ignore_errors=True)
+                first.append(timed_build(project_dir, Path(folder) / f"first-{run}"))
         finally:
             subprocess.run(["git", "worktree", "remove", "--force", str(baseline)], cwd=project_dir, capture_output=True)
-    for label, index in (("wall", 0), ("CPU", 1)):
-        old, new = statistics.median(t[index] for t in then), statistics.median(t[index] for t in now)
-        print(f"Build, {label} time (median of {pairs}): {commit} {old:6.2f} s, now {new:6.2f} s: "
-              f"x{new / old:.2f} ({1 - new / old:+.0%} faster)")
+    for series, what in ((now, "now"), (first, "now, a checkout's first build (no .cache/handbook)")):
+        for label, index in (("wall", 0), ("CPU", 1)):
+            old, new = statistics.median(t[index] for t in then), statistics.median(t[index] for t in series)
+            print(f"Build, {label} time (median of {pairs}): {commit} {old:6.2f} s, {what} {new:6.2f} s: "
+                  f"x{new / old:.2f} ({1 - new / old:+.0%} faster)")
 
 
 def page_transfer(site: Site, site_dir: Path, page: Path) -> list[tuple[str, tuple[int, int]]]:
