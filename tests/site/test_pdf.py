@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import re
 from pathlib import Path
 
@@ -11,8 +10,7 @@ from pypdf import PdfReader
 
 from handbook.paper.pdf import FOLDER, file_names
 from handbook.content.site import Site
-from tests.support import LANGUAGES, Build, run_build
-
+from tests.support import LANGUAGES, Build
 
 
 def letters(site: Site, language: str) -> str:
@@ -24,19 +22,6 @@ def letters(site: Site, language: str) -> str:
 def common_words(site: Site, language: str) -> set[str]:
     """Common words of a language (its language.yml), to tell the text's language apart."""
     return set(site.language(language).common_words)
-
-
-@pytest.fixture(scope="module")
-def pdf_build(tmp_path_factory: pytest.TempPathFactory, site: Site) -> Build:
-    """The site built with its PDFs (HANDBOOK_PDF=1, as `python3 tasks.py pdf` does)."""
-    target = tmp_path_factory.mktemp("site-with-pdf")
-    os.environ["HANDBOOK_PDF"] = "1"
-    try:
-        result = run_build(site.project_dir, target)
-    finally:
-        del os.environ["HANDBOOK_PDF"]
-    assert result.returncode == 0, f"the build with PDFs failed:\n{result.stderr[-4000:]}"
-    return Build(target, result.stderr + result.stdout)
 
 
 def pdf_of(build: Build, site: Site, language: str, card: bool = False) -> Path:
