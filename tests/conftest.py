@@ -94,8 +94,23 @@ def partly_translated_build(shared_builds: Path) -> Build:
     return SHARED["partly_translated_build"].result(shared_builds)
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    """pytest-xdist's workers pretend to be an 80-column terminal (COLUMNS, LINES); MkDocs would then
+    wrap the messages of the builds and servers the tests start, which the tests read whole."""
+    for name in ("COLUMNS", "LINES"):
+        os.environ.pop(name, None)
+
+
+def waits_for(item: pytest.Item) -> int:
+    """0: needs no shared build; 1: needs one; 2: needs the PDFs, the longest to make."""
+    fixtures = set(getattr(item, "fixturenames", ()))
+    return 2 if "pdf_build" in fixtures else 1 if fixtures & set(SHARED) else 0
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Everything under tests/browser drives Chromium: `python3 tasks.py test --quick` leaves it out."""
+    """Everything under tests/browser drives Chromium: `python3 tasks.py test --quick` leaves it out.
+    The tests that need no shared build run first, while the shared builds are made."""
     for item in items:
         if "browser" in item.path.relative_to(item.config.rootpath).parts[:2]:
             item.add_marker(pytest.mark.browser)
+    items.sort(key=waits_for)
