@@ -13,7 +13,6 @@ from pathlib import Path
 
 import babel
 import pytest
-import yaml
 
 from handbook.content.site import Site
 from tests.support import LANGUAGES, NEW_PAGE, PAGES, Build, mkdocs_config
