@@ -190,6 +190,10 @@ def test(rest: list[str]) -> int:
     ensure_node_tools()
     if quick:
         rest = ["-m", "not browser", *rest]
+    if not any(option.startswith(("-n", "--numprocesses")) for option in rest):
+        # One worker per core (pytest-xdist), each test file on one worker (its module fixtures
+        # are made once); the builds the files share are made once per run (tests/conftest.py).
+        rest = ["-n", "auto", "--dist", "loadfile", *rest]
     return run("-m", "pytest", *rest)
 
 

@@ -14,6 +14,7 @@ import yaml
 from handbook.commands.benchmark import chain as chain_tree
 from handbook.content.site import Site
 from handbook.content.words import Words
+from tests.support import SITE, copy_project
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -254,3 +255,15 @@ def chain_words() -> Words:
         "question", "outcome", "why", "next_steps", "read_more", "start", "overview_link", "start_again",
         "print", "note_label", "note_privacy", "copy_note", "decided_by", "continue", "several",
         "choose_one_nojs", "map")})
+
+
+def fixture_site_project(folder: Path) -> Path:
+    """A copy of the project with the fixture tree, for tests of how the tool behaves in the site."""
+    project = copy_project(folder / "project")
+    use_fixture_tree(project, SITE)
+    # The handbook's pages link to answer paths of the real tree, which the fixture tree lacks.
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert "\n    anchors: warn\n" in text
+    config.write_text(text.replace("\n    anchors: warn\n", "\n    anchors: info\n", 1), encoding="utf-8")
+    return project

@@ -7,18 +7,14 @@ section, as CONTRIBUTING allows, and commits it."""
 
 from __future__ import annotations
 
-import atexit
-import functools
 import os
-import shutil
 import subprocess
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from handbook.freshness.sections import confirm, tracked_pages
 from handbook.content.site import Site
-from tests.support import DEFAULT, copy_project, run_build
+from tests.support import DEFAULT, Build, copy_project
 
 PAGE, SECTION = "listening", "say-back-what-you-understood"
 CHANGED = f"{PAGE}#{SECTION}"
@@ -83,13 +79,14 @@ class Changed:
     output: str
 
 
-@functools.cache
-def changed_project() -> Changed:
-    """The project with CHANGED edited in English after the translations were checked, built."""
-    folder = Path(tempfile.mkdtemp(prefix="handbook-freshness-"))
-    atexit.register(shutil.rmtree, folder, True)
+def prepare(folder: Path) -> Path:
+    """The project with CHANGED edited in English after the translations were checked (built once
+    per run by tests/conftest.py)."""
     project = under_git(copy_project(folder / "project"))
-    commit = change_english(project)
-    result = run_build(project, folder / "site")
-    assert result.returncode == 0, result.stderr[-3000:]
-    return Changed(project, folder / "site", commit, result.stderr + result.stdout)
+    change_english(project)
+    return project
+
+
+def changed_project(build: Build) -> Changed:
+    """What the tests need to know of that project's build."""
+    return Changed(build.project, build.site, git(build.project, "rev-parse", "HEAD").strip(), build.output)

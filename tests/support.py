@@ -9,7 +9,9 @@ import shutil
 import subprocess
 import sys
 import threading
-from dataclasses import dataclass
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -40,6 +42,7 @@ def native_names() -> dict[str, str]:
 class Build:
     site: Path
     output: str
+    project: Path = ROOT
 
 
 def run_build(project: Path, site: Path) -> subprocess.CompletedProcess:
@@ -49,6 +52,66 @@ def run_build(project: Path, site: Path) -> subprocess.CompletedProcess:
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
         cwd=project, env=env, capture_output=True, text=True, timeout=1800,
     )
+
+
+@dataclass
+class SharedBuild:
+    """A strict build that a whole test run shares, started in the background as soon as the run
+    knows it needs it (tests/conftest.py), so that the tests that do not need it run meanwhile.
+
+    With pytest-xdist each worker is a process of its own: the first to create the build's folder
+    (an atomic mkdir) prepares the project and starts the build; every worker waits for its exit
+    code, written to a file once the build has finished."""
+
+    name: str
+    # Makes the project to build in the folder given, and returns it; None: the project itself.
+    prepare: Callable[[Path], Path] | None = None
+    env: dict[str, str] = field(default_factory=dict)
+    process: subprocess.Popen | None = None
+    recorder: threading.Thread | None = None
+
+    def start(self, run_folder: Path) -> None:
+        folder = run_folder / self.name
+        try:
+            folder.mkdir(parents=True)
+        except FileExistsError:
+            return  # another worker has started it
+        try:
+            project = self.prepare(folder) if self.prepare else ROOT
+            (folder / "project-folder").write_text(str(project), encoding="utf-8")
+            env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **self.env}
+            with (folder / "output.txt").open("w", encoding="utf-8") as output:
+                self.process = subprocess.Popen(
+                    [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(folder / "site")],
+                    cwd=project, env=env, stdout=output, stderr=subprocess.STDOUT, text=True)
+        except BaseException as error:  # every worker waiting for it must hear why
+            (folder / "output.txt").write_text(f"the build could not start: {error!r}", encoding="utf-8")
+            (folder / "returncode").write_text("1", encoding="utf-8")
+            raise
+        self.recorder = threading.Thread(target=self._record, args=(folder,), daemon=True)
+        self.recorder.start()
+
+    def _record(self, folder: Path) -> None:
+        code = self.process.wait()
+        (folder / "returncode.tmp").write_text(str(code), encoding="utf-8")
+        os.replace(folder / "returncode.tmp", folder / "returncode")
+
+    def result(self, run_folder: Path, timeout: float = 1800) -> Build:
+        """The finished build (started now if no one has); fails the test if the build failed."""
+        self.start(run_folder)
+        folder = run_folder / self.name
+        deadline = time.monotonic() + timeout
+        while not (folder / "returncode").exists():
+            assert time.monotonic() < deadline, f"the shared build {self.name} did not finish in {timeout} s"
+            time.sleep(0.2)
+        output = (folder / "output.txt").read_text(encoding="utf-8")
+        assert (folder / "returncode").read_text() == "0", f"the build {self.name} failed:\n{output[-4000:]}"
+        return Build(folder / "site", output, Path((folder / "project-folder").read_text(encoding="utf-8")))
+
+    def finish(self) -> None:
+        """Wait for a build this process started (another worker may still need it)."""
+        if self.recorder is not None:
+            self.recorder.join()
 
 
 def copy_project(target: Path) -> Path:
@@ -87,3 +150,28 @@ def serve(directory: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_address[1]}/"
+
+
+# A page in English only, as a new page is until it is translated (partly_translated below).
+NEW_PAGE = "new-english-page"
+# A page whose Kazakh translation is missing there.
+UNTRANSLATED = ("kk", "sources")
+
+
+def partly_translated(folder: Path) -> Path:
+    """A copy of the project as it is while translations catch up: one more page, in English only,
+    in the navigation (after the home page) and in the published ids; and one Kazakh page gone."""
+    project = copy_project(folder / "project")
+    (project / "docs" / DEFAULT / f"{NEW_PAGE}.md").write_text(
+        "---\ntitle: A new page\ndescription: A page that only exists in English so far.\n---\n\n"
+        "# A new page\n\nIt has one section.\n\n## The only section {#the-only-section}\n\nText.\n", encoding="utf-8")
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert "\n  - index.md\n" in text  # after the home page, which stays the first page
+    config.write_text(text.replace("\n  - index.md\n", f"\n  - index.md\n  - {NEW_PAGE}.md\n", 1), encoding="utf-8")
+    published = project / "data" / "published-ids.yml"
+    published.write_text(published.read_text(encoding="utf-8").replace(
+        "\npages:\n", f"\npages:\n  {NEW_PAGE}:\n    - the-only-section\n", 1), encoding="utf-8")
+    language, page = UNTRANSLATED
+    (project / "docs" / language / f"{page}.md").unlink()
+    return project

@@ -18,7 +18,8 @@ decision tool of every language with its mobile settings, and prints the table.
 Then the search benchmark (handbook/commands/search_benchmark.py): quality on data/search-queries/ and
 speed on a throttled phone, beside Material's default search.
 For contributors (handbook/commands/contributor_timings.py): the time from saving a page in the live preview
-to the reloaded page, and the test suite's time, quick and whole (`--no-suite` skips the suite).
+to the reloaded page, and the test suite's time, quick and whole, with its 10 slowest tests
+(`--no-suite` skips the suite).
 """
 
 from __future__ import annotations
@@ -334,9 +335,12 @@ def contributor_figures(project_dir: Path, with_suite: bool) -> None:
     seconds = contributor_timings.save_to_reload(project_dir, CHROMIUM, CHROMIUM_FLAGS[1:])
     print(f"Live preview, saving a page to the reloaded page in Chromium: {seconds:5.1f} s", flush=True)
     for quick in (True, False) if with_suite else ():
-        seconds, summary = contributor_timings.suite_time(project_dir, quick)
-        print(f"Test suite{', quick' if quick else ''} ({os.cpu_count()} cores): {seconds / 60:5.1f} min  ({summary})",
-              flush=True)
+        suite = contributor_timings.suite_time(project_dir, quick)
+        print(f"Test suite{', quick' if quick else ''} ({os.cpu_count()} cores): {suite.wall / 60:5.1f} min, "
+              f"CPU {suite.cpu / 60:5.1f} min  ({suite.summary})", flush=True)
+        print(f"  its {len(suite.slowest)} slowest tests:")
+        for line in suite.slowest:
+            print(f"    {line}", flush=True)
 
 
 def chain(length: int, read: str = "page#section") -> str:

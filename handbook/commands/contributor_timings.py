@@ -1,15 +1,18 @@
 """What a writer waits for, measured for the benchmark: from saving a page in the live preview to
-the reloaded page in Chromium, and the test suite's time (quick and whole)."""
+the reloaded page in Chromium, and the test suite's time (quick and whole) with its slowest tests."""
 
 from __future__ import annotations
 
 import os
+import re
+import resource
 import shutil
 import socket
 import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 SOURCES = ("mkdocs.yml", "docs", "hooks", "overrides", "data", "translations")
@@ -61,10 +64,25 @@ def save_to_reload(project_dir: Path, chromium: str, flags: list[str], page: str
             process.wait(timeout=60)
 
 
-def suite_time(project_dir: Path, quick: bool) -> tuple[float, str]:
-    """Seconds the test suite takes (`python3 tasks.py test [--quick]`) and pytest's last line."""
+@dataclass(frozen=True)
+class SuiteTime:
+    wall: float  # seconds
+    cpu: float  # seconds of CPU, every process of the run together
+    summary: str  # pytest's last line
+    slowest: list[str]  # pytest's lines for the slowest tests
+
+
+def suite_time(project_dir: Path, quick: bool, slowest: int = 10) -> SuiteTime:
+    """How long the test suite takes (`python3 tasks.py test [--quick]`), and its slowest tests."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     began = time.perf_counter()
     result = subprocess.run([sys.executable, str(project_dir / "tasks.py"), "test", "-q", "-p", "no:cacheprovider",
-                             *(["--quick"] if quick else [])], cwd=project_dir, capture_output=True, text=True)
+                             f"--durations={slowest}", *(["--quick"] if quick else [])],
+                            cwd=project_dir, capture_output=True, text=True)
+    wall = time.perf_counter() - began
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     lines = result.stdout.strip().splitlines()
-    return time.perf_counter() - began, lines[-1] if lines else result.stderr.strip()[-200:]
+    start = next((n for n, line in enumerate(lines) if "slowest" in line and "durations" in line), len(lines))
+    durations = [line for line in lines[start + 1:start + 1 + slowest] if re.match(r"\d+\.\d+s ", line)]
+    return SuiteTime(wall, cpu, lines[-1] if lines else result.stderr.strip()[-200:], durations)

@@ -87,10 +87,16 @@ def unknown_words(text: str, language: str, project_dir: Path | None = None) -> 
 
 
 def check(site: Site, site_dir: Path, language: str) -> dict[str, list[str]]:
-    """Unknown words per page path."""
+    """Unknown words per page path.
+
+    Hunspell reads all the language's pages at once (loading a dictionary takes longer than
+    checking a page); only when it finds an unknown word is each page checked alone, to name it."""
+    texts = {page: page_text(page.read_text(encoding="utf-8"), language) for page in language_pages(site, site_dir, language)}
+    if not unknown_words("\n\n".join(texts.values()), language, site.project_dir):
+        return {}
     found = {}
-    for page in language_pages(site, site_dir, language):
-        unknown = unknown_words(page_text(page.read_text(encoding="utf-8"), language), language, site.project_dir)
+    for page, text in texts.items():
+        unknown = unknown_words(text, language, site.project_dir)
         if unknown:
             found[str(page.relative_to(site_dir))] = unknown
     return found

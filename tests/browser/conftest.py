@@ -11,8 +11,7 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 from playwright.sync_api import Error as PlaywrightError
 
-from tests.fixture_tree import use_fixture_tree
-from tests.support import SITE, Build, copy_project, run_build, serve
+from tests.support import Build, serve
 
 NO_BROWSER = (
     "No Chromium browser was found for the browser tests. Install one of:\n"
@@ -68,18 +67,9 @@ def page(context: BrowserContext) -> Page:
 
 
 @pytest.fixture(scope="session")
-def fixture_site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def fixture_site_url(fixture_site: Build) -> Iterator[str]:
     """The site with the small decision tree of tests/fixture_tree.py in place of the real one,
     in every language, for tests of how the tool behaves (not of what the real tree says)."""
-    project = copy_project(tmp_path_factory.mktemp("fixture-tree-project"))
-    use_fixture_tree(project, SITE)
-    # The handbook's pages link to answer paths of the real tree, which the fixture tree lacks.
-    config = project / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8")
-    assert "\n    anchors: warn\n" in text
-    config.write_text(text.replace("\n    anchors: warn\n", "\n    anchors: info\n", 1), encoding="utf-8")
-    result = run_build(project, project / "site")
-    assert result.returncode == 0, result.stderr[-3000:]
-    server, url = serve(project / "site")
+    server, url = serve(fixture_site.site)
     yield url
     server.shutdown()

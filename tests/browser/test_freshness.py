@@ -11,13 +11,13 @@ import pytest
 import yaml
 from playwright.sync_api import Page, expect
 
-from tests.freshness_project import PAGE, SECTION, changed_project
+from tests.freshness_project import PAGE, SECTION, Changed
 from tests.support import DEFAULT, LANGUAGES, ROOT, SITE, serve
 
 
 @pytest.fixture(scope="module")
-def changed_url() -> Iterator[str]:
-    server, url = serve(changed_project().site)
+def changed_url(changed: Changed) -> Iterator[str]:
+    server, url = serve(changed.site)
     yield url
     server.shutdown()
 

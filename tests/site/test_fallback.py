@@ -8,17 +8,14 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tests.support import DEFAULT, ROOT, copy_project, run_build
+from tests.support import DEFAULT, ROOT, UNTRANSLATED, Build
 
 
 @pytest.fixture(scope="module")
-def site_without_kazakh_sources(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    project = copy_project(tmp_path_factory.mktemp("project"))
-    (project / "docs" / "kk" / "sources.md").unlink()
-    site = project / "site"
-    result = run_build(project, site)
-    assert result.returncode == 0, result.stderr[-3000:]
-    return site
+def site_without_kazakh_sources(partly_translated_build: Build) -> Path:
+    """The site built without docs/kk/sources.md (tests/support.py, partly_translated)."""
+    assert UNTRANSLATED == ("kk", "sources")
+    return partly_translated_build.site
 
 
 def test_the_untranslated_page_still_exists_in_the_language(site_without_kazakh_sources: Path) -> None:

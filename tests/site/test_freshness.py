@@ -19,16 +19,11 @@ from handbook.commands import translations
 from handbook.freshness.sections import STATES, STATUS_PAGE, statuses
 from handbook.content.site import Site
 from handbook.commands.spellcheck import check
-from tests.freshness_project import CHANGED, PAGE, REWRAPPED, SECTION, Changed, changed_project, confirm_everything
-from tests.support import DEFAULT, LANGUAGES, ROOT, copy_project, run_build
+from tests.freshness_project import CHANGED, PAGE, REWRAPPED, SECTION, Changed, confirm_everything
+from tests.support import DEFAULT, LANGUAGES, NEW_PAGE, ROOT, Build, copy_project, run_build
 
 TRANSLATED = [language for language in LANGUAGES if language != DEFAULT]
 NOTICE = re.compile(r'<div class="admonition note hb-outdated" role="note">.*?</div>', re.DOTALL)
-
-
-@pytest.fixture(scope="module")
-def changed() -> Changed:
-    return changed_project()
 
 
 def words(language: str) -> dict[str, str]:
@@ -173,24 +168,14 @@ def test_a_state_file_of_a_language_that_does_not_exist_stops_the_build(tmp_path
     assert "translations/xx/checked.yml, line 1: 'xx' is not a language of the site" in result.stderr
 
 
-def test_a_page_in_english_only_builds_shows_the_fallback_notice_and_is_missing(tmp_path: Path) -> None:
-    project = copy_project(tmp_path / "project")
-    (project / "docs" / DEFAULT / "new-page.md").write_text(
-        "---\ntitle: A new page\ndescription: Only in English so far.\n---\n\n# A new page\n\nText.\n\n"
-        "## The only section {#the-only-section}\n\nMore.\n", encoding="utf-8")
-    config = project / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").rstrip("\n") + "\n  - new-page.md\n", encoding="utf-8")
-    published = project / "data" / "published-ids.yml"
-    published.write_text(published.read_text(encoding="utf-8").replace(
-        "\npages:\n", "\npages:\n  new-page:\n    - the-only-section\n", 1), encoding="utf-8")
-    result = run_build(project, tmp_path / "site")
-    assert result.returncode == 0, result.stderr[-3000:]
+def test_a_page_in_english_only_builds_shows_the_fallback_notice_and_is_missing(partly_translated_build: Build) -> None:
     # The copy has no git history: the build says so once, not once per page.
-    assert result.stderr.count("No git history here") == 1 and "Unable to find a git directory" not in result.stderr
-    site = Site.load(project)
+    output = partly_translated_build.output
+    assert output.count("No git history here") == 1 and "Unable to find a git directory" not in output
+    site, site_dir = Site.load(partly_translated_build.project), partly_translated_build.site
     untranslated = yaml.safe_load((ROOT / "translations" / "kk" / "ui.yml").read_text(encoding="utf-8"))["untranslated"]
-    page = site.built_file(tmp_path / "site", "kk", "new-page").read_text(encoding="utf-8")
+    page = site.built_file(site_dir, "kk", NEW_PAGE).read_text(encoding="utf-8")
     assert untranslated["title"] in page and not NOTICE.search(page)
-    status = site.built_file(tmp_path / "site", "kk", STATUS_PAGE).read_text(encoding="utf-8")
+    status = site.built_file(site_dir, "kk", STATUS_PAGE).read_text(encoding="utf-8")
     rows = dict(re.findall(r'<tr data-hb-section="([^"]+)"[^>]*>(.*?)</tr>', status, re.DOTALL))
-    assert "hb-status--missing" in rows["new-page#intro"] and "hb-status--missing" in rows["new-page#the-only-section"]
+    assert "hb-status--missing" in rows[f"{NEW_PAGE}#intro"] and "hb-status--missing" in rows[f"{NEW_PAGE}#the-only-section"]

@@ -13,10 +13,9 @@ from pathlib import Path
 
 import babel
 import pytest
-import yaml
 
 from handbook.content.site import Site
-from tests.support import DEFAULT, LANGUAGES, PAGES, Build, copy_project, mkdocs_config, run_build
+from tests.support import LANGUAGES, NEW_PAGE, PAGES, Build, mkdocs_config
 
 ALL = [(language, page) for language in LANGUAGES for page in PAGES]
 
@@ -104,27 +103,10 @@ def test_each_language_build_adds_the_handbook_assets_once(site: Site, build: Bu
     check_assets_once(site, build.site, language, page)
 
 
-NEW_PAGE = "new-english-page"
-
-
 @pytest.fixture(scope="module")
-def site_with_an_english_only_page(tmp_path_factory: pytest.TempPathFactory) -> tuple[Site, Path]:
+def site_with_an_english_only_page(partly_translated_build: Build) -> tuple[Site, Path]:
     """A copy of the project with one more page, in English only, in the nav and published ids."""
-    project = copy_project(tmp_path_factory.mktemp("project"))
-    (project / "docs" / DEFAULT / f"{NEW_PAGE}.md").write_text(
-        "---\ntitle: A new page\ndescription: A page that only exists in English so far.\n---\n\n"
-        "# A new page\n\nIt has one section.\n\n## The only section {#the-only-section}\n\nText.\n", encoding="utf-8")
-    config = project / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8")
-    assert "\n  - index.md\n" in text  # after the home page, which stays the first page
-    config.write_text(text.replace("\n  - index.md\n", f"\n  - index.md\n  - {NEW_PAGE}.md\n", 1), encoding="utf-8")
-    published = project / "data" / "published-ids.yml"
-    published.write_text(published.read_text(encoding="utf-8").replace(
-        "\npages:\n", f"\npages:\n  {NEW_PAGE}:\n    - the-only-section\n", 1), encoding="utf-8")
-    site_dir = project / "site"
-    result = run_build(project, site_dir)
-    assert result.returncode == 0, result.stderr[-3000:]
-    return Site.load(project), site_dir
+    return Site.load(partly_translated_build.project), partly_translated_build.site
 
 
 @pytest.mark.parametrize("check", PAGE_CHECKS)

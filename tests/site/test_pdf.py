@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import os
+import functools
 import re
 from pathlib import Path
 
@@ -11,8 +11,7 @@ from pypdf import PdfReader
 
 from handbook.paper.pdf import FOLDER, file_names
 from handbook.content.site import Site
-from tests.support import LANGUAGES, Build, run_build
-
+from tests.support import LANGUAGES, Build
 
 
 def letters(site: Site, language: str) -> str:
@@ -26,21 +25,14 @@ def common_words(site: Site, language: str) -> set[str]:
     return set(site.language(language).common_words)
 
 
-@pytest.fixture(scope="module")
-def pdf_build(tmp_path_factory: pytest.TempPathFactory, site: Site) -> Build:
-    """The site built with its PDFs (HANDBOOK_PDF=1, as `python3 tasks.py pdf` does)."""
-    target = tmp_path_factory.mktemp("site-with-pdf")
-    os.environ["HANDBOOK_PDF"] = "1"
-    try:
-        result = run_build(site.project_dir, target)
-    finally:
-        del os.environ["HANDBOOK_PDF"]
-    assert result.returncode == 0, f"the build with PDFs failed:\n{result.stderr[-4000:]}"
-    return Build(target, result.stderr + result.stdout)
-
-
 def pdf_of(build: Build, site: Site, language: str, card: bool = False) -> Path:
     return site.folder(build.site, language) / FOLDER / file_names(language)[1 if card else 0]
+
+
+@functools.cache
+def page_texts(pdf: Path) -> tuple[str, ...]:
+    """The text of every page of a PDF, read once per run (several tests read each PDF)."""
+    return tuple(page.extract_text() for page in PdfReader(pdf).pages)
 
 
 def words_of(text: str) -> set[str]:
@@ -52,8 +44,9 @@ def test_the_pdf_has_a_cover_contents_with_page_numbers_and_bookmarks(pdf_build:
     reader = PdfReader(pdf_of(pdf_build, site, language))
     print_page = (site.folder(pdf_build.site, language) / "print" / "index.html").read_text(encoding="utf-8")
     title = re.search(r'<p class="hb-cover__name">(.*?)</p>', print_page).group(1)
-    assert title in " ".join(reader.pages[0].extract_text().split())
-    contents = reader.pages[1].extract_text()
+    texts = page_texts(pdf_of(pdf_build, site, language))
+    assert title in " ".join(texts[0].split())
+    contents = texts[1]
     chapters = re.findall(r'<section class="hb-chapter"[^>]*>\s*<h1 id="[^"]+">(.*?)</h1>', print_page, re.S)
     assert len(chapters) >= 10
     numbered = re.findall(r"(\d+)\s*$", contents, re.M)
@@ -70,7 +63,7 @@ def test_the_pdf_footer_has_the_name_and_page_numbers(pdf_build: Build, site: Si
     name = reader.metadata.title
     total = len(reader.pages)
     for number in (2, total // 2, total):
-        text = reader.pages[number - 1].extract_text()
+        text = page_texts(pdf_of(pdf_build, site, language))[number - 1]
         assert name in text and f"{number} / {total}" in text, (language, number, text[-200:])
 
 
@@ -84,7 +77,7 @@ def test_the_pdf_embeds_its_fonts_and_its_text_is_in_its_language(pdf_build: Bui
             descriptor = (font["/DescendantFonts"][0].get_object() if "/DescendantFonts" in font else font)["/FontDescriptor"]
             fonts[str(font["/BaseFont"])] = any(key in descriptor for key in ("/FontFile", "/FontFile2", "/FontFile3"))
     assert fonts and all(fonts.values()), f"fonts not embedded: {[f for f, e in fonts.items() if not e]}"
-    text = "\n".join(page.extract_text() for page in reader.pages)
+    text = "\n".join(page_texts(pdf_of(pdf_build, site, language)))
     assert not [letter for letter in letters(site, language) if letter not in text], "letters missing from the text"
     found = words_of(text)
     assert common_words(site, language) <= found
@@ -108,15 +101,14 @@ def test_links_in_the_pdf_work_and_show_their_web_address(pdf_build: Build, site
     assert internal > 50, "the contents and cross-references are not clickable"
     tool = site.page_url(language, "decision-tool")
     assert any(uri.endswith(f"/{tool}#red-flags") for uri in uris)  # the tool's first question
-    text = re.sub(r"\s+", "", "".join(page.extract_text() for page in reader.pages))
+    text = re.sub(r"\s+", "", "".join(page_texts(pdf_of(pdf_build, site, language))))
     listening = site.page_url(language, "listening") + "#listen-without-interrupting"
     assert f"/{listening}" in text, "a cross-reference does not print its web address"
 
 
 @pytest.mark.parametrize("language", ["tr", "kk", "is", "pt", "en"])
 def test_the_pdf_hyphenates_in_its_language(pdf_build: Build, site: Site, language: str) -> None:
-    reader = PdfReader(pdf_of(pdf_build, site, language))
-    text = "\n".join(page.extract_text() for page in reader.pages[3:12])
+    text = "\n".join(page_texts(pdf_of(pdf_build, site, language))[3:12])
     broken = re.findall(r"(\w+)-\n(\w+)", text)
     assert len(broken) >= 3, f"no word of the {language} text is hyphenated at a line end"
 

@@ -52,7 +52,10 @@ def test_with_every_tool_the_tests_run_and_quick_leaves_out_only_the_browser_wal
         pytest.fail(f"this machine lacks {tasks.missing_tools(browser=True)}: run python3 tasks.py test once")
     ran = without(monkeypatch, tasks)
     assert tasks.main(["test", "--quick", "tests/unit", "-x"]) == 0
-    assert ran == [("-m", "pytest", "-m", "not browser", "tests/unit", "-x")]
+    # On every core, one test file per worker, unless the one who runs it asks otherwise.
+    assert tasks.main(["test", "-n", "0", "tests/unit"]) == 0
+    assert ran == [("-m", "pytest", "-n", "auto", "--dist", "loadfile", "-m", "not browser", "tests/unit", "-x"),
+                   ("-m", "pytest", "-n", "0", "tests/unit")]
 
 
 def test_the_browser_tests_are_marked_so_the_quick_run_leaves_them_out() -> None:
