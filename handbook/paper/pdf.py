@@ -100,7 +100,7 @@ def main(argv: list[str]) -> int:
     if len(argv) != 1 or not Path(argv[0]).is_dir():
         print("Usage: python -m handbook.paper.pdf SITE_DIR   (a folder built by `python3 tasks.py build`)")
         return 2
-    from handbook import downloads  # it names the PDFs from here
+    from handbook.paper import downloads  # it names the PDFs from here
     from handbook.templates import project_environment
     from handbook.content.words import Words, load_words
 

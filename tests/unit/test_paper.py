@@ -98,3 +98,11 @@ def test_a_scenario_is_read_as_situation_roles_and_checklist() -> None:
         ("Staff member", "You want to keep her."), ("Customer", "You want to be heard."),
         ("Manager", "You arrive late.")]
     assert scenario.checklist == ("They listen.", "They use her name.")
+
+
+def test_the_pdf_command_on_a_folder_that_is_not_a_built_site_says_to_build_first(
+        tmp_path, capsys) -> None:
+    from handbook.paper import pdf
+
+    assert pdf.main([str(tmp_path)]) == 1
+    assert "build the site first (python3 tasks.py build)" in capsys.readouterr().err
