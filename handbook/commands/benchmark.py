@@ -196,18 +196,6 @@ def first_visits(site: Site, url: str, page: str = "listening") -> dict[str, tup
     return result
 
 
-# Time from the first keystroke in the search box to the first result on screen, in the page.
-_TIMER = """() => {
-  const box = document.querySelector("input.md-search__input");
-  const list = document.querySelector(".md-search-result__list");
-  window.hbFirstKey = null; window.hbFirstResult = null;
-  box.addEventListener("keydown", () => { if (window.hbFirstKey === null) window.hbFirstKey = performance.now(); });
-  new MutationObserver(() => {
-    if (window.hbFirstResult === null && list.querySelector(".md-search-result__item")) window.hbFirstResult = performance.now();
-  }).observe(list, {childList: true, subtree: true});
-}"""
-
-
 def keystroke_to_result(site: Site, url: str, page: str = "listening") -> dict[str, float]:
     """Milliseconds from the first keystroke to the first result, on a page opened with an empty
     cache: the reader clicks in the search box and types at once (the index is not loaded yet)."""
@@ -220,7 +208,7 @@ def keystroke_to_result(site: Site, url: str, page: str = "listening") -> dict[s
             context = browser.new_context()
             tab = context.new_page()
             tab.goto(url + site.page_url(language, page), wait_until="networkidle")
-            tab.evaluate(_TIMER)
+            tab.evaluate(search_benchmark.TIMER)
             tab.locator("input.md-search__input").click()
             tab.keyboard.type(site.language(language).search_word, delay=20)
             tab.wait_for_function("window.hbFirstResult !== null", timeout=20_000)

@@ -135,7 +135,8 @@ def run_queries(browser, url: str, site: Site, language: str, queries: list[Quer
     return results
 
 
-_TIMER = """() => {
+# Time from the first keystroke in the search box to the first result on screen, in the page.
+TIMER = """() => {
   const box = document.querySelector("input.md-search__input");
   const list = document.querySelector(".md-search-result__list");
   window.hbFirstKey = null; window.hbFirstResult = null;
@@ -166,7 +167,7 @@ def first_result(browser, url: str, site: Site, language: str, words: list[str],
             page.evaluate("document.querySelector('form[name=search]').dispatchEvent(new FocusEvent('focusin', {bubbles: true}))")
             page.wait_for_load_state("networkidle")
         page.wait_for_timeout(SETTLE)
-        page.evaluate(_TIMER)
+        page.evaluate(TIMER)
         page.locator("input.md-search__input").focus()
         page.keyboard.type(word, delay=120)
         try:
