@@ -11,7 +11,6 @@ made to tell the truth.
 from __future__ import annotations
 
 import argparse
-import html
 import logging
 import shutil
 import signal
@@ -21,6 +20,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+import jinja2
 from mkdocs.__main__ import State
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
@@ -29,6 +29,9 @@ from mkdocs.livereload import LiveReloadServer, _serve_url
 
 log = logging.getLogger("mkdocs.handbook.preview")
 PACKAGE = Path(__file__).resolve().parents[1]  # handbook/
+# Its own template, not the theme's: the page must show when the theme's templates are what is broken.
+_ERROR_PAGE = jinja2.Environment(loader=jinja2.FileSystemLoader(Path(__file__).parent),
+                                 autoescape=True).get_template("build-error.html")
 WATCHED = ("mkdocs.yml", "docs", "data", "translations", "overrides", "hooks")
 
 
@@ -59,12 +62,7 @@ def messages() -> Iterator[list[str]]:
 
 def error_page(problem: str) -> bytes:
     """A page that shows why the build failed; its text is escaped, whatever the files hold."""
-    return ("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>The build failed</title>"
-            "<style>body{font:16px/1.5 system-ui,sans-serif;margin:2rem;max-width:60rem}"
-            "pre{white-space:pre-wrap;background:#fff3f3;border-left:4px solid #c00;padding:1rem}</style>"
-            "</head><body><h1>The build failed</h1><p>Fix the file the message names and save it: this page "
-            "reloads by itself when the site builds again.</p><pre id=\"build-error\">"
-            f"{html.escape(problem)}</pre></body></html>").encode("utf-8")
+    return _ERROR_PAGE.render(problem=problem).encode("utf-8")
 
 
 class PreviewServer(LiveReloadServer):
