@@ -32,12 +32,18 @@ from handbook.commands.static_host import serve
 
 ENGINES = ("handbook", "material")
 KINDS = ("inflected", "synonym", "misspelling", "question", "plain", "keyboard", "transliteration")
-# Material's default for an i18n site: lunr's languages among the handbook's (no is, no kk).
-MATERIAL_LANGUAGES = ["en", "tr", "pt"]
 THROTTLE = 4
 TIMED_QUERIES = 5
 NO_RESULT = 10_000
 SETTLE = 1500  # ms between the page's load and the first tap, for both engines
+
+
+def material_languages(site: Site) -> list[str]:
+    """Material's default for an i18n site: the site's languages its lunr has a stemmer for."""
+    import material
+
+    lunr = Path(material.__file__).parent / "templates" / "assets" / "javascripts" / "lunr" / "min"
+    return [code for code in site.languages if code == "en" or (lunr / f"lunr.{code}.min.js").is_file()]
 
 
 @dataclass(frozen=True)
@@ -79,7 +85,7 @@ def material_copy(site: Site, site_dir: Path, folder: Path) -> Path:
     for language in site.languages:
         path = site.folder(copy, language) / "search" / "search_index.json"
         index = json.loads(path.read_text(encoding="utf-8"))
-        config = {**index["config"], "lang": MATERIAL_LANGUAGES, "separator": r"[\s\-]+",
+        config = {**index["config"], "lang": material_languages(site), "separator": r"[\s\-]+",
                   "pipeline": ["stopWordFilter", "stemmer", "trimmer"]}
         config.pop("synonyms", None)
         config.pop("words", None)
