@@ -1,13 +1,15 @@
-"""What a page load asks of the server: nothing that fails, no sitemap, no search index until the
-reader starts to search, and a first visit to a chapter within its budget, served as a static
+"""What a page load asks of the server: nothing from another host, nothing that fails, no
+sitemap, no search index until the reader starts to search, and a first visit to a chapter within its budget, served as a static
 host serves it (gzip, per-language 404 pages: handbook/commands/static_host.py)."""
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
+from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Page
+from playwright.sync_api import Browser, BrowserContext, Page, Request
 
 from handbook.commands.static_host import serve
 from tests.browser.search_helpers import _FINISHED, _READY
@@ -26,26 +28,93 @@ def gzip_site_url(build: Build) -> Iterator[str]:
     server.shutdown()
 
 
-def _record(page: Page, url: str) -> tuple[list[str], list[str]]:
-    """Every same-origin request the page makes, and those that failed (network error or 4xx/5xx)."""
-    requested: list[str] = []
-    failed: list[str] = []
-    page.on("request", lambda r: requested.append(r.url) if r.url.startswith(url) else None)
-    # A request cut short because the test moves on to the next page (ERR_ABORTED) has not failed.
-    page.on("requestfailed", lambda r: failed.append(f"{r.url} ({r.failure})")
-            if r.url.startswith(url) and "ERR_ABORTED" not in (r.failure or "") else None)
-    page.on("response", lambda r: failed.append(f"{r.url} ({r.status})") if r.url.startswith(url) and r.status >= 400 else None)
-    return requested, failed
+class Traffic:
+    """Every request a browser context makes, and those of the site that failed (network error or
+    4xx/5xx); `settle` waits until none has been in flight for a moment. Playwright's own
+    "networkidle" waits a fixed half second after the last request of every page, which on
+    85 pages is most of the time a walk takes; this waits for the page's own requests."""
+
+    QUIET = 0.2  # seconds with no request in flight
+    LONGEST = 15.0  # seconds a page may keep requests open before the walk stops with an error
+
+    def __init__(self, context: BrowserContext, site_url: str) -> None:
+        self.requested: list[str] = []
+        self.failed: list[str] = []
+        self._open: set[Request] = set()
+        self._last = time.monotonic()
+        context.on("request", self._started)
+        context.on("requestfinished", self._ended)
+        # A request cut short because the walk moves on to the next page (ERR_ABORTED) has not failed.
+        context.on("requestfailed", lambda r: self._ended(r, None if "ERR_ABORTED" in (r.failure or "") else
+                                                           f"{r.url} ({r.failure})"))
+        context.on("response", lambda r: self.failed.append(f"{r.url} ({r.status})")
+                   if r.url.startswith(site_url) and r.status >= 400 else None)
+        self.site_url = site_url
+
+    def _started(self, request: Request) -> None:
+        self.requested.append(request.url)
+        self._open.add(request)
+        self._last = time.monotonic()
+
+    def _ended(self, request: Request, failure: str | None = None) -> None:
+        self._open.discard(request)
+        self._last = time.monotonic()
+        if failure and request.url.startswith(self.site_url):
+            self.failed.append(failure)
+
+    def settle(self, page: Page) -> None:
+        """Wait until no request has been in flight for QUIET seconds."""
+        deadline = time.monotonic() + self.LONGEST
+        while self._open or time.monotonic() - self._last < self.QUIET:
+            if time.monotonic() > deadline:
+                raise AssertionError(f"{page.url} still waits for {[r.url for r in self._open]}")
+            page.wait_for_timeout(50)  # lets Playwright deliver the events that end requests
 
 
-@pytest.mark.parametrize("language", LANGUAGES)
-def test_no_page_makes_a_failed_request_or_fetches_a_sitemap(page: Page, gzip_site_url: str, language: str) -> None:
-    requested, failed = _record(page, gzip_site_url)
+@pytest.fixture(scope="module", params=LANGUAGES)
+def walk(request: pytest.FixtureRequest, browser: Browser, gzip_site_url: str) -> Iterator[tuple[str, Traffic]]:
+    """A reader opens every page of one language, then its search (the worker and the index)."""
+    language = request.param
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.set_default_timeout(20_000)
+    traffic = Traffic(context, gzip_site_url)
+    page = context.new_page()
     for name in PAGES:
-        page.goto(gzip_site_url + SITE.page_url(language, name), wait_until="networkidle")
-    assert not failed, f"failed requests on the {language} pages: {failed}"
-    sitemaps = [url for url in requested if url.endswith("sitemap.xml")]
+        page.goto(gzip_site_url + SITE.page_url(language, name))
+        traffic.settle(page)
+    page.locator("input.md-search__input").click()
+    traffic.settle(page)
+    seen = [gzip_site_url + SITE.page_url(language, name) for name in PAGES] + [
+        f"{gzip_site_url}{SITE.root(language)}search/search_index.json"]
+    assert set(seen) <= set(traffic.requested), "the walk did not see its own pages and search index requested"
+    yield language, traffic
+    context.close()
+
+
+def test_no_page_in_any_language_requests_another_host(walk: tuple[str, Traffic], gzip_site_url: str) -> None:
+    language, traffic = walk
+    own = urlsplit(gzip_site_url).netloc
+    outside = [url for url in traffic.requested
+               if urlsplit(url).scheme in {"http", "https", "ws", "wss"} and urlsplit(url).netloc != own]
+    assert outside == [], f"the {language} pages asked another host for {outside}"
+
+
+def test_no_page_makes_a_failed_request(walk: tuple[str, Traffic]) -> None:
+    language, traffic = walk
+    assert not traffic.failed, f"failed requests on the {language} pages: {traffic.failed}"
+
+
+def test_no_page_fetches_a_sitemap(walk: tuple[str, Traffic]) -> None:
+    language, traffic = walk
+    sitemaps = [url for url in traffic.requested if url.endswith("sitemap.xml")]
     assert not sitemaps, f"the {language} pages downloaded {sitemaps}"
+
+
+def _record(page: Page, url: str) -> list[str]:
+    """Every same-origin request the page makes."""
+    requested: list[str] = []
+    page.on("request", lambda r: requested.append(r.url) if r.url.startswith(url) else None)
+    return requested
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -54,7 +123,7 @@ def test_a_first_visit_to_a_chapter_stays_within_its_budget(page: Page, gzip_sit
     cdp.send("Network.enable")
     transferred: dict[str, int] = {}
     cdp.on("Network.loadingFinished", lambda e: transferred.__setitem__(e["requestId"], e["encodedDataLength"]))
-    requested, _ = _record(page, gzip_site_url)
+    requested = _record(page, gzip_site_url)
     page.goto(gzip_site_url + SITE.page_url(language, CHAPTER), wait_until="networkidle")
     total = sum(transferred.values())
     assert total <= FIRST_VISIT_BUDGET, f"a first visit to {language}/{CHAPTER} transferred {total} bytes: {requested}"

@@ -1,5 +1,7 @@
 """Add to home screen: Chromium reads each language's web app manifest from the language's
-pages, with the handbook's name in that language, its home page as the start, and icons that load."""
+pages, with the handbook's name in that language, its home page as the start, and icons that load.
+That every page and 404 page links to its language's manifest is checked in the built HTML
+(tests/site/test_pages.py)."""
 
 from __future__ import annotations
 
@@ -10,7 +12,7 @@ from PIL import Image
 from playwright.sync_api import BrowserContext
 
 from handbook.content.words import load_words
-from tests.support import LANGUAGES, PAGES, SITE, mkdocs_config
+from tests.support import LANGUAGES, SITE, mkdocs_config
 
 WORDS = load_words(SITE.project_dir, SITE.languages, SITE.default)
 
@@ -45,12 +47,3 @@ def test_chromium_reads_the_manifest_of_the_page_language(context: BrowserContex
             sizes.add(image.width)
     assert {192, 512} <= sizes, "home screens need a 192 px and a 512 px icon"
 
-
-@pytest.mark.parametrize("language", LANGUAGES)
-def test_every_page_links_to_the_manifest_of_its_language(context: BrowserContext, site_url: str,
-                                                         language: str) -> None:
-    page = context.new_page()
-    expected = site_url + SITE.root(language) + "manifest.webmanifest"
-    for name in [*PAGES, "missing-page-for-the-404"]:
-        page.goto(site_url + SITE.page_url(language, name))
-        assert page.evaluate("document.querySelector('link[rel=manifest]').href") == expected, name

@@ -8,6 +8,7 @@ it is translated: the site then shows the English text, and every check must sti
 from __future__ import annotations
 
 import re
+from urllib.parse import urljoin
 from collections.abc import Callable
 from pathlib import Path
 
@@ -72,9 +73,22 @@ def check_assets_once(site: Site, site_dir: Path, language: str, page: str) -> N
     assert html.count("assets/stylesheets/decision-tool.css") == (page in {"decision-tool", "decision-tool-overview"})
 
 
+def manifest_address(html: str, page_address: str) -> str:
+    """Where the page's web app manifest link leads, resolved as a browser resolves it."""
+    link = re.search(r'<link rel="manifest" href="([^"]+)"', html)
+    assert link, "no link to a web app manifest"
+    return urljoin(page_address, link.group(1))
+
+
+def check_manifest(site: Site, site_dir: Path, language: str, page: str) -> None:
+    # Add to home screen installs the handbook in the language being read (tests/browser/test_web_app.py).
+    wanted = f"/{site.root(language)}manifest.webmanifest"
+    assert manifest_address(html_of(site, site_dir, language, page), "/" + site.page_url(language, page)) == wanted
+
+
 PAGE_CHECKS: dict[str, Callable[[Site, Path, str, str], None]] = {
     "html lang": check_html_lang, "alternates": check_alternates, "description": check_description,
-    "edit link": check_edit_link, "assets once": check_assets_once,
+    "edit link": check_edit_link, "assets once": check_assets_once, "manifest": check_manifest,
 }
 
 
@@ -101,6 +115,19 @@ def test_edit_this_page_opens_the_source_of_the_language_being_read(site: Site, 
 @pytest.mark.parametrize("language,page", ALL)
 def test_each_language_build_adds_the_handbook_assets_once(site: Site, build: Build, language: str, page: str) -> None:
     check_assets_once(site, build.site, language, page)
+
+
+@pytest.mark.parametrize("language,page", ALL)
+def test_every_page_links_to_the_web_app_manifest_of_its_language(site: Site, build: Build, language: str, page: str) -> None:
+    check_manifest(site, build.site, language, page)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_404_page_links_to_the_manifest_of_its_language_at_any_depth(site: Site, build: Build, language: str) -> None:
+    html = (site.folder(build.site, language) / "404.html").read_text(encoding="utf-8")
+    for missing in ("missing", "missing/page/", "a/b/c/d"):
+        address = f"/{site.root(language)}{missing}"
+        assert manifest_address(html, address) == f"/{site.root(language)}manifest.webmanifest", address
 
 
 @pytest.fixture(scope="module")
