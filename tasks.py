@@ -191,9 +191,12 @@ def test(rest: list[str]) -> int:
     if quick:
         rest = ["-m", "not browser", *rest]
     if not any(option.startswith(("-n", "--numprocesses")) for option in rest):
-        # One worker per core (pytest-xdist), each test file on one worker (its module fixtures
-        # are made once); the builds the files share are made once per run (tests/conftest.py).
-        rest = ["-n", "auto", "--dist", "loadfile", *rest]
+        # A worker per core (pytest-xdist), two with the browser tests, which mostly wait on
+        # Chromium and would leave a core idle. Each file's tests run on one worker (its module
+        # fixtures are made once), each browser test on whichever is free; the builds the files
+        # share are made once per run (tests/conftest.py).
+        workers = (os.cpu_count() or 1) * (1 if quick else 2)
+        rest = ["-n", str(min(workers, 16)), "--dist", "loadgroup", *rest]
     return run("-m", "pytest", *rest)
 
 

@@ -107,10 +107,18 @@ def waits_for(item: pytest.Item) -> int:
     return 2 if "pdf_build" in fixtures else 1 if fixtures & set(SHARED) else 0
 
 
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the xdist_group marks
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Everything under tests/browser drives Chromium: `python3 tasks.py test --quick` leaves it out.
-    The tests that need no shared build run first, while the shared builds are made."""
+
+    With `--dist loadgroup` (tasks.py), a test runs on the same worker as the rest of its file, so
+    that its module fixtures are made once; a browser test, which mostly waits on Chromium, goes
+    to whichever worker is free, unless its file or parameter names a group of its own (a module
+    fixture that builds a site). The tests that need no shared build run first, while the shared
+    builds are made."""
     for item in items:
         if "browser" in item.path.relative_to(item.config.rootpath).parts[:2]:
             item.add_marker(pytest.mark.browser)
+        elif not item.get_closest_marker("xdist_group"):
+            item.add_marker(pytest.mark.xdist_group(item.path.name))
     items.sort(key=waits_for)

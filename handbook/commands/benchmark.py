@@ -324,8 +324,8 @@ def contributor_figures(project_dir: Path, with_suite: bool) -> None:
     print(f"Live preview, saving a page to the reloaded page in Chromium: {seconds:5.1f} s", flush=True)
     for quick in (True, False) if with_suite else ():
         suite = contributor_timings.suite_time(project_dir, quick)
-        print(f"Test suite{', quick' if quick else ''} ({os.cpu_count()} cores): {suite.wall / 60:5.1f} min, "
-              f"CPU {suite.cpu / 60:5.1f} min  ({suite.summary})", flush=True)
+        print(f"Test suite{', quick' if quick else ''} ({os.cpu_count()} cores, load {suite.load:.1f} when it began): "
+              f"{suite.wall / 60:5.1f} min, CPU {suite.cpu / 60:5.1f} min  ({suite.summary})", flush=True)
         print(f"  its {len(suite.slowest)} slowest tests:")
         for line in suite.slowest:
             print(f"    {line}", flush=True)

@@ -70,10 +70,12 @@ class SuiteTime:
     cpu: float  # seconds of CPU, every process of the run together
     summary: str  # pytest's last line
     slowest: list[str]  # pytest's lines for the slowest tests
+    load: float  # the machine's load average (1 minute) when the run began: other work slows it
 
 
 def suite_time(project_dir: Path, quick: bool, slowest: int = 10) -> SuiteTime:
     """How long the test suite takes (`python3 tasks.py test [--quick]`), and its slowest tests."""
+    load = os.getloadavg()[0]
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     began = time.perf_counter()
     result = subprocess.run([sys.executable, str(project_dir / "tasks.py"), "test", "-q", "-p", "no:cacheprovider",
@@ -85,4 +87,4 @@ def suite_time(project_dir: Path, quick: bool, slowest: int = 10) -> SuiteTime:
     lines = result.stdout.strip().splitlines()
     start = next((n for n, line in enumerate(lines) if "slowest" in line and "durations" in line), len(lines))
     durations = [line for line in lines[start + 1:start + 1 + slowest] if re.match(r"\d+\.\d+s ", line)]
-    return SuiteTime(wall, cpu, lines[-1] if lines else result.stderr.strip()[-200:], durations)
+    return SuiteTime(wall, cpu, lines[-1] if lines else result.stderr.strip()[-200:], durations, load)

@@ -12,6 +12,9 @@ from tests.browser.tool_steps import walk_to_an_outcome
 from tests.site.test_hostile_input import _probe_words
 from tests.support import SITE, copy_project, run_build, serve
 
+# Its tests share one worker: the module fixture builds a site of its own (tests/conftest.py).
+pytestmark = pytest.mark.xdist_group("probe-site")
+
 LANGUAGE = "kk"
 PROBED = """() => [...document.querySelectorAll("*")].flatMap(element =>
   [element.localName, ...[...element.attributes].map(attribute => attribute.name)]

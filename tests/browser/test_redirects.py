@@ -10,6 +10,9 @@ from playwright.sync_api import Page, expect
 
 from tests.support import SITE, copy_project, run_build, serve
 
+# Its tests share one worker: the module fixture builds a site of its own (tests/conftest.py).
+pytestmark = pytest.mark.xdist_group("moved-site")
+
 OLD, NEW = "dismiss-no-concern", "take-every-concern-seriously"
 
 

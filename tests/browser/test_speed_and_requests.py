@@ -71,7 +71,9 @@ class Traffic:
             page.wait_for_timeout(50)  # lets Playwright deliver the events that end requests
 
 
-@pytest.fixture(scope="module", params=LANGUAGES)
+# A language's walk is made once, on one worker, for the three tests that read it (tests/conftest.py).
+@pytest.fixture(scope="module", params=[pytest.param(language, marks=pytest.mark.xdist_group(f"walk-{language}"))
+                                        for language in LANGUAGES])
 def walk(request: pytest.FixtureRequest, browser: Browser, gzip_site_url: str) -> Iterator[tuple[str, Traffic]]:
     """A reader opens every page of one language, then its search (the worker and the index)."""
     language = request.param
