@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_playwright
 from playwright.sync_api import Error as PlaywrightError
 
 from tests.support import Build, serve
@@ -19,6 +19,10 @@ NO_BROWSER = (
     "  - anywhere else: python -m playwright install chromium\n"
     "or point HANDBOOK_CHROMIUM at a Chromium executable."
 )
+
+# What the tests wait for happens at once on an idle machine; on a busy one, with two test workers
+# per core (tasks.py), it can take a few seconds. A longer limit costs a passing test nothing.
+expect.set_options(timeout=15_000)
 
 # Keep Chromium from calling home: the privacy tests count every request that leaves 127.0.0.1.
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -56,7 +60,7 @@ def browser() -> Iterator[Browser]:
 @pytest.fixture
 def context(browser: Browser) -> Iterator[BrowserContext]:
     ctx = browser.new_context(viewport={"width": 1280, "height": 900})
-    ctx.set_default_timeout(10_000)
+    ctx.set_default_timeout(20_000)
     yield ctx
     ctx.close()
 

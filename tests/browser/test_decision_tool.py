@@ -42,7 +42,7 @@ def expect_focus(page: Page, element_id: str) -> None:
     wants the browser window itself focused, which a headless run does not promise)."""
     try:
         page.wait_for_function("id => document.activeElement && document.activeElement.id === id",
-                               arg=element_id, timeout=5000)
+                               arg=element_id, timeout=15_000)
     except PlaywrightTimeout:
         raise AssertionError(f"focus should be on #{element_id}, it is on "
                              f"#{page.evaluate('document.activeElement && document.activeElement.id')}") from None
@@ -321,7 +321,7 @@ def test_without_javascript_the_print_button_and_the_record_are_hidden(browser: 
 @pytest.fixture
 def phone(browser: Browser) -> Iterator[Page]:
     context = browser.new_context(viewport={"width": 360, "height": 640}, is_mobile=True, has_touch=True)
-    context.set_default_timeout(10_000)
+    context.set_default_timeout(20_000)
     yield context.new_page()
     context.close()
 
@@ -336,11 +336,11 @@ def test_the_notice_of_a_broken_link_is_in_view_on_a_phone(phone: Page, fixture_
     phone.goto(tool_url(fixture_site_url, "kk") + "#" + fragment_text)
     expect(phone.locator("[data-hb-status]")).to_be_visible()
     phone.wait_for_function("() => { const r = document.querySelector('[data-hb-status]').getBoundingClientRect();"
-                            " return r.top >= 0 && r.bottom <= innerHeight }", timeout=5000)
+                            " return r.top >= 0 && r.bottom <= innerHeight }", timeout=15_000)
     phone.goto(tool_url(fixture_site_url, "kk") + "#first=no/second=no")
     phone.evaluate("hash => { location.hash = hash }", fragment_text)
     phone.wait_for_function("() => { const r = document.querySelector('[data-hb-status]').getBoundingClientRect();"
-                            " return r.height > 0 && r.top >= 0 && r.bottom <= innerHeight }", timeout=5000)
+                            " return r.height > 0 && r.top >= 0 && r.bottom <= innerHeight }", timeout=15_000)
 
 
 def test_a_change_abandoned_with_back_is_forgotten(page: Page, fixture_site_url: str) -> None:

@@ -29,7 +29,7 @@ PATH = "first=no/second=once"  # the fixture tree's "Set limits", after two ques
 def clipboard_context(browser: Browser, fixture_site_url: str) -> Iterator[BrowserContext]:
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=fixture_site_url.rstrip("/"))
-    context.set_default_timeout(10_000)
+    context.set_default_timeout(20_000)
     yield context
     context.close()
 

@@ -17,7 +17,7 @@ TARGET_SIZE = (Path(__file__).parent / "target_size.js").read_text(encoding="utf
 
 def phone_context(browser: Browser, **options: object) -> BrowserContext:
     context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True, device_scale_factor=2, **options)
-    context.set_default_timeout(10_000)
+    context.set_default_timeout(20_000)
     return context
 
 

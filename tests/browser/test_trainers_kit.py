@@ -42,7 +42,7 @@ def clipboard(page: Page) -> str:
 
 def expect_clipboard(page: Page, expected: str) -> None:
     page.wait_for_function("expected => navigator.clipboard.readText().then(text => text === expected)",
-                           arg=expected, timeout=5000)
+                           arg=expected, timeout=15_000)
     assert clipboard(page) == expected
 
 
@@ -72,7 +72,7 @@ def test_the_copy_button_of_a_what_to_say_box_copies_the_phrase_without_its_titl
     assert box.locator(".admonition-title").inner_text().split("\n")[0] not in clipboard(page)
     expect(button).to_have_text(copy["phrase_done"])
     expect_announced(page, copy["phrase_done"])
-    expect(button).to_have_text(copy["phrase"], timeout=5000)  # the confirmation goes away again
+    expect(button).to_have_text(copy["phrase"], timeout=15_000)  # the confirmation goes away again
 
 
 def test_every_what_to_say_box_has_one_copy_button(page: Page, site_url: str) -> None:
