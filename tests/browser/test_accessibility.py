@@ -16,6 +16,12 @@ KINDS = ["index", "listening", "phrasebook", "decision-tool", "decision-tool-ove
          "handouts/angry-caller"]
 
 
+# The dark scheme changes colours only (Material's palette), so there axe runs the rules that read
+# colours; in the light scheme it runs every rule.
+COLOUR_RULES = {"runOnly": {"type": "rule", "values": ["color-contrast", "link-in-text-block"]},
+                "resultTypes": ["violations"]}
+
+
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("language", LANGUAGES)
 @pytest.mark.parametrize("name", KINDS)
@@ -32,7 +38,7 @@ def test_axe_finds_no_accessibility_violations_in_either_colour_scheme(
         if page.locator("body[data-md-color-scheme]").count():
             expected = "slate" if scheme == "dark" else "default"
             expect(page.locator("body")).to_have_attribute("data-md-color-scheme", expected)
-        results = Axe().run(page)
+        results = Axe().run(page, options=COLOUR_RULES) if scheme == "dark" else Axe().run(page)
         assert results.response["violations"] == [], results.generate_report()
     finally:
         context.close()
