@@ -325,7 +325,7 @@ def contributor_figures(project_dir: Path, with_suite: bool) -> None:
     for quick in (True, False) if with_suite else ():
         suite = contributor_timings.suite_time(project_dir, quick)
         print(f"Test suite{', quick' if quick else ''} ({os.cpu_count()} cores, load {suite.load:.1f} when it began): "
-              f"{suite.wall / 60:5.1f} min, CPU {suite.cpu / 60:5.1f} min  ({suite.summary})", flush=True)
+              f"{suite.wall / 60:5.1f} min, machine busy {suite.cpu / 60:5.1f} CPU-min  ({suite.summary})", flush=True)
         print(f"  its {len(suite.slowest)} slowest tests:")
         for line in suite.slowest:
             print(f"    {line}", flush=True)
