@@ -82,10 +82,18 @@ class StaticHost(http.server.SimpleHTTPRequestHandler):
             self.wfile.write(data)
 
 
+class Server(http.server.ThreadingHTTPServer):
+    def handle_error(self, request: object, client_address: tuple[str, int]) -> None:
+        """A reader who moves on before a file has arrived closes the connection: that is not an
+        error, and printing its traceback would bury the real ones."""
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
 def serve(site_dir: Path, site: Site, port: int = 0) -> tuple[http.server.ThreadingHTTPServer, str]:
     """Serve `site_dir` on 127.0.0.1 in a background thread; the server and its address."""
     handler = functools.partial(type("Host", (StaticHost,), {"site": site}), directory=str(site_dir))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    server = Server(("127.0.0.1", port), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_address[1]}/"
 
