@@ -191,12 +191,11 @@ def test(rest: list[str]) -> int:
     if quick:
         rest = ["-m", "not browser", *rest]
     if not any(option.startswith(("-n", "--numprocesses")) for option in rest):
-        # A worker per core (pytest-xdist), two with the browser tests, which mostly wait on
-        # Chromium and would leave a core idle. Each file's tests run on one worker (its module
+        # A worker per core (pytest-xdist): the browser tests keep Chromium busy on every core,
+        # so more workers only add browsers. Each file's tests run on one worker (its module
         # fixtures are made once), each browser test on whichever is free; the builds the files
         # share are made once per run (tests/conftest.py).
-        workers = (os.cpu_count() or 1) * (1 if quick else 2)
-        rest = ["-n", str(min(workers, 16)), "--dist", "loadgroup", *rest]
+        rest = ["-n", "auto", "--dist", "loadgroup", *rest]
     return run("-m", "pytest", *rest)
 
 

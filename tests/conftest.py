@@ -112,9 +112,9 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Everything under tests/browser drives Chromium: `python3 tasks.py test --quick` leaves it out.
 
     With `--dist loadgroup` (tasks.py), a test runs on the same worker as the rest of its file, so
-    that its module fixtures are made once; a browser test, which mostly waits on Chromium, goes
-    to whichever worker is free, unless its file or parameter names a group of its own (a module
-    fixture that builds a site). The tests that need no shared build run first, while the shared
+    that its module fixtures are made once; a browser test goes to whichever worker is free, which
+    keeps the workers equally busy, unless its file or parameter names a group of its own (a
+    module fixture that builds a site). The tests that need no shared build run first, while the shared
     builds are made."""
     for item in items:
         if "browser" in item.path.relative_to(item.config.rootpath).parts[:2]:

@@ -20,8 +20,8 @@ NO_BROWSER = (
     "or point HANDBOOK_CHROMIUM at a Chromium executable."
 )
 
-# What the tests wait for happens at once on an idle machine; on a busy one, with two test workers
-# per core (tasks.py), it can take a few seconds. A longer limit costs a passing test nothing.
+# What the tests wait for happens at once on an idle machine; on a busy one, with Chromium on
+# every core, it can take a few seconds. A longer limit costs a passing test nothing.
 expect.set_options(timeout=15_000)
 
 # Keep Chromium from calling home: the privacy tests count every request that leaves 127.0.0.1.

@@ -51,13 +51,10 @@ def test_with_every_tool_the_tests_run_and_quick_leaves_out_only_the_browser_wal
     if tasks.missing_tools(browser=True):
         pytest.fail(f"this machine lacks {tasks.missing_tools(browser=True)}: run python3 tasks.py test once")
     ran = without(monkeypatch, tasks)
-    # A worker per core, two with the browser tests, unless the one who runs it asks otherwise.
-    monkeypatch.setattr(tasks.os, "cpu_count", lambda: 2)
+    # A worker per core, unless the one who runs it asks otherwise.
     assert tasks.main(["test", "--quick", "tests/unit", "-x"]) == 0
-    assert tasks.main(["test", "tests/unit"]) == 0
     assert tasks.main(["test", "-n", "0", "tests/unit"]) == 0
-    assert ran == [("-m", "pytest", "-n", "2", "--dist", "loadgroup", "-m", "not browser", "tests/unit", "-x"),
-                   ("-m", "pytest", "-n", "4", "--dist", "loadgroup", "tests/unit"),
+    assert ran == [("-m", "pytest", "-n", "auto", "--dist", "loadgroup", "-m", "not browser", "tests/unit", "-x"),
                    ("-m", "pytest", "-n", "0", "tests/unit")]
 
 
