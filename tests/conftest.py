@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from typing import Any
 from pathlib import Path
 
 import pytest
@@ -122,3 +123,14 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         elif not item.get_closest_marker("xdist_group"):
             item.add_marker(pytest.mark.xdist_group(item.path.name))
     items.sort(key=waits_for)
+
+
+@pytest.hookimpl(optionalhook=True)  # a hook of pytest-xdist's
+def pytest_xdist_node_collection_finished(node: Any, ids: list[str]) -> None:
+    """Stop at once if `--dist loadgroup` has lost the groups, as it silently does with some
+    pytest releases (pytest-dev/pytest-xdist#1386): every test outside tests/browser has a
+    group (above), and without it the run takes minutes longer."""
+    lost = [nodeid for nodeid in ids if not nodeid.startswith("tests/browser/") and "@" not in nodeid]
+    if lost and node.config.getvalue("dist") == "loadgroup":
+        pytest.exit(f"pytest-xdist did not group {len(lost)} tests by their xdist_group mark (first: {lost[0]}). "
+                    "Install the locked versions again: python3 tasks.py test", returncode=4)
