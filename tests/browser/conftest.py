@@ -11,6 +11,7 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_playwright
 from playwright.sync_api import Error as PlaywrightError
 
+from tests.browser.shared_context import SharedContext, shared
 from tests.support import Build, serve
 
 NO_BROWSER = (
@@ -57,12 +58,16 @@ def browser() -> Iterator[Browser]:
         chromium.close()
 
 
+@pytest.fixture(scope="session")
+def desktop(browser: Browser) -> Iterator[SharedContext]:
+    yield from shared(browser, viewport={"width": 1280, "height": 900})
+
+
 @pytest.fixture
-def context(browser: Browser) -> Iterator[BrowserContext]:
-    ctx = browser.new_context(viewport={"width": 1280, "height": 900})
-    ctx.set_default_timeout(20_000)
-    yield ctx
-    ctx.close()
+def context(desktop: SharedContext) -> Iterator[BrowserContext]:
+    """A desktop browser context (1280 × 900) with nothing left in it by an earlier test."""
+    yield desktop.context
+    desktop.empty()
 
 
 @pytest.fixture

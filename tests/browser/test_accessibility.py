@@ -3,10 +3,13 @@ asks another host for anything is tested with the other requests, in test_speed_
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, expect
 
+from tests.browser.shared_context import SharedContext
 from tests.support import LANGUAGES, SITE
 
 
@@ -22,14 +25,23 @@ COLOUR_RULES = {"runOnly": {"type": "rule", "values": ["color-contrast", "link-i
                 "resultTypes": ["violations"]}
 
 
+@pytest.fixture(scope="session")
+def schemes(browser: Browser) -> Iterator[dict[str, SharedContext]]:
+    """A desktop context for each colour scheme the reader's system may ask for."""
+    contexts = {scheme: SharedContext(browser, viewport={"width": 1280, "height": 900}, color_scheme=scheme)
+                for scheme in ("light", "dark")}
+    yield contexts
+    for shared in contexts.values():
+        shared.context.close()
+
+
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("language", LANGUAGES)
 @pytest.mark.parametrize("name", KINDS)
 def test_axe_finds_no_accessibility_violations_in_either_colour_scheme(
-        browser: Browser, site_url: str, language: str, name: str, scheme: str) -> None:
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
+        schemes: dict[str, SharedContext], site_url: str, language: str, name: str, scheme: str) -> None:
     try:
-        page = context.new_page()
+        page = schemes[scheme].new_page()
         page.goto(site_url + SITE.page_url(language, name))
         if name == "decision-tool":
             page.locator("#red-flags--none").check()  # the red-flag checklist: none of these
@@ -41,4 +53,4 @@ def test_axe_finds_no_accessibility_violations_in_either_colour_scheme(
         results = Axe().run(page, options=COLOUR_RULES) if scheme == "dark" else Axe().run(page)
         assert results.response["violations"] == [], results.generate_report()
     finally:
-        context.close()
+        schemes[scheme].empty()

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
+from tests.browser.shared_context import SharedContext, shared
 from tests.support import LANGUAGES, PAGES, SITE
 
 PHONE = {"width": 360, "height": 740}
@@ -21,11 +22,15 @@ def phone_context(browser: Browser, **options: object) -> BrowserContext:
     return context
 
 
+@pytest.fixture(scope="session")
+def phones(browser: Browser) -> Iterator[SharedContext]:
+    yield from shared(browser, viewport=PHONE, is_mobile=True, has_touch=True, device_scale_factor=2)
+
+
 @pytest.fixture
-def phone(browser: Browser) -> Iterator[Page]:
-    context = phone_context(browser)
-    yield context.new_page()
-    context.close()
+def phone(phones: SharedContext) -> Iterator[Page]:
+    yield phones.new_page()
+    phones.empty()
 
 
 @pytest.fixture

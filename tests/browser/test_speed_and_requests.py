@@ -28,6 +28,16 @@ def gzip_site_url(build: Build) -> Iterator[str]:
     server.shutdown()
 
 
+@pytest.fixture
+def context(browser: Browser) -> Iterator[BrowserContext]:
+    """A new context for each test, not the shared one: these tests watch what a first visit
+    asks of the server, with nothing in the browser's cache."""
+    fresh = browser.new_context(viewport={"width": 1280, "height": 900})
+    fresh.set_default_timeout(20_000)
+    yield fresh
+    fresh.close()
+
+
 class Traffic:
     """Every request a browser context makes, and those of the site that failed (network error or
     4xx/5xx); `settle` waits until none has been in flight for a moment. Playwright's own
