@@ -9,9 +9,9 @@ from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
-from pypdf import PdfReader
 
 from handbook.paper import pdf
+from tests.pdf_text import page_texts as pdf_page_texts
 from tests.support import LANGUAGES, SITE, Build
 
 
@@ -37,8 +37,8 @@ def source_scenarios(language: str) -> dict[str, tuple[list[tuple[str, str]], li
 def page_texts(file: Path) -> list[str]:
     """The text of each page of a PDF, with words hyphenated at line ends joined again."""
     texts = []
-    for page in PdfReader(file).pages:
-        text = re.sub(r"[\u2010\u00ad-]\s*\n\s*", "", page.extract_text())
+    for page in pdf_page_texts(file):
+        text = re.sub(r"[\u2010\u00ad-]\s*\n\s*", "", page)
         texts.append(" ".join(text.split()))
     return texts
 
