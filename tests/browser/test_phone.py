@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, expect
+from playwright.sync_api import Browser, Page, expect
 
 from tests.browser.shared_context import SharedContext, shared
 from tests.support import LANGUAGES, PAGES, SITE
@@ -16,15 +16,12 @@ PHONE = {"width": 360, "height": 740}
 TARGET_SIZE = (Path(__file__).parent / "target_size.js").read_text(encoding="utf-8")
 
 
-def phone_context(browser: Browser, **options: object) -> BrowserContext:
-    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True, device_scale_factor=2, **options)
-    context.set_default_timeout(20_000)
-    return context
+PHONE_OPTIONS = {"viewport": PHONE, "is_mobile": True, "has_touch": True, "device_scale_factor": 2}
 
 
 @pytest.fixture(scope="session")
 def phones(browser: Browser) -> Iterator[SharedContext]:
-    yield from shared(browser, viewport=PHONE, is_mobile=True, has_touch=True, device_scale_factor=2)
+    yield from shared(browser, **PHONE_OPTIONS)
 
 
 @pytest.fixture
@@ -35,7 +32,8 @@ def phone(phones: SharedContext) -> Iterator[Page]:
 
 @pytest.fixture
 def phone_without_javascript(browser: Browser) -> Iterator[Page]:
-    context = phone_context(browser, java_script_enabled=False)
+    context = browser.new_context(**PHONE_OPTIONS, java_script_enabled=False)
+    context.set_default_timeout(20_000)
     yield context.new_page()
     context.close()
 

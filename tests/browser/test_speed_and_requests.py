@@ -44,7 +44,7 @@ class Traffic:
     "networkidle" waits a fixed half second after the last request of every page, which on
     85 pages is most of the time a walk takes; this waits for the page's own requests."""
 
-    QUIET = 0.2  # seconds with no request in flight
+    QUIET = 0.1  # seconds with no request in flight
     LONGEST = 15.0  # seconds a page may keep requests open before the walk stops with an error
 
     def __init__(self, context: BrowserContext, site_url: str) -> None:
