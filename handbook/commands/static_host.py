@@ -90,9 +90,11 @@ class Server(http.server.ThreadingHTTPServer):
             super().handle_error(request, client_address)
 
 
-def serve(site_dir: Path, site: Site, port: int = 0) -> tuple[http.server.ThreadingHTTPServer, str]:
-    """Serve `site_dir` on 127.0.0.1 in a background thread; the server and its address."""
-    handler = functools.partial(type("Host", (StaticHost,), {"site": site}), directory=str(site_dir))
+def serve(site_dir: Path, site: Site, port: int = 0,
+          host: type[StaticHost] = StaticHost) -> tuple[http.server.ThreadingHTTPServer, str]:
+    """Serve `site_dir` on 127.0.0.1 in a background thread with `host` (StaticHost or a subclass);
+    the server and its address."""
+    handler = functools.partial(type("Host", (host,), {"site": site}), directory=str(site_dir))
     server = Server(("127.0.0.1", port), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_address[1]}/"
